@@ -1,0 +1,89 @@
+// Package i18n translates the product's messages. The catalogs are flat JSON
+// files, one per language, in frontend/locales; a message may name its
+// arguments as {name}.
+package i18n
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/mentorat/mentorat/internal/domain"
+)
+
+// Catalog holds the messages of every supported language.
+type Catalog struct {
+	messages map[domain.Locale]map[string]string
+}
+
+// Load reads one catalog per supported locale from fsys (files fr.json,
+// en.json, …). Every locale must have exactly the same keys.
+func Load(fsys fs.FS) (*Catalog, error) {
+	c := &Catalog{messages: map[domain.Locale]map[string]string{}}
+	for _, loc := range domain.Locales {
+		raw, err := fs.ReadFile(fsys, string(loc)+".json")
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %w", err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("i18n: %s.json: %w", loc, err)
+		}
+		c.messages[loc] = m
+	}
+	if missing := c.Mismatches(); len(missing) > 0 {
+		return nil, fmt.Errorf("i18n: keys missing in a language: %s", strings.Join(missing, ", "))
+	}
+	return c, nil
+}
+
+// Mismatches lists, as "locale:key", every key that one language has and
+// another lacks.
+func (c *Catalog) Mismatches() []string {
+	var out []string
+	for _, a := range domain.Locales {
+		for key := range c.messages[a] {
+			for _, b := range domain.Locales {
+				if _, ok := c.messages[b][key]; !ok {
+					out = append(out, string(b)+":"+key)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Keys lists every key of the catalog, sorted.
+func (c *Catalog) Keys() []string {
+	return slices.Sorted(maps.Keys(c.messages[domain.French]))
+}
+
+// Has tells whether key is a message of the catalog.
+func (c *Catalog) Has(key string) bool {
+	_, ok := c.messages[domain.French][key]
+	return ok
+}
+
+// T translates key into loc, replacing each {name} with its argument. An
+// unknown key is returned as it is, so that a gap shows rather than hides.
+func (c *Catalog) T(loc domain.Locale, key string, args map[string]any) string {
+	if !loc.Valid() {
+		loc = domain.French
+	}
+	msg, ok := c.messages[loc][key]
+	if !ok {
+		return key
+	}
+	if len(args) == 0 || !strings.Contains(msg, "{") {
+		return msg
+	}
+	pairs := make([]string, 0, 2*len(args))
+	for name, v := range args {
+		pairs = append(pairs, "{"+name+"}", fmt.Sprint(v))
+	}
+	return strings.NewReplacer(pairs...).Replace(msg)
+}

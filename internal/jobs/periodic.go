@@ -1,0 +1,62 @@
+package jobs
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/mentorat/mentorat/internal/store"
+)
+
+// TypePruneOutbox is the daily task that deletes outbox jobs done long ago.
+const TypePruneOutbox = "outbox:prune"
+
+// outboxKeep is how long a done job stays in the outbox.
+const outboxKeep = 7 * 24 * time.Hour
+
+// PruneOutbox is the handler of TypePruneOutbox.
+func PruneOutbox(db *store.DB, log *slog.Logger) PeriodicHandler {
+	return func(ctx context.Context) error {
+		return db.InPlatform(ctx, func(tx *store.Tx) error {
+			n, err := tx.PruneOutbox(ctx, time.Now().Add(-outboxKeep))
+			if err == nil && n > 0 {
+				log.Info("outbox pruned", "jobs", n)
+			}
+			return err
+		})
+	}
+}
+
+// Scheduler enqueues the periodic tasks. Every process that runs workers
+// runs one; a task's Unique option keeps two schedulers from queueing the
+// same run twice.
+type Scheduler struct {
+	s *asynq.Scheduler
+}
+
+// NewScheduler registers the product's periodic tasks on the queue.
+func NewScheduler(q *Queue, log *slog.Logger) (*Scheduler, error) {
+	s := asynq.NewScheduler(q.conn, &asynq.SchedulerOpts{
+		Location: time.UTC, Logger: asynqLogger{log}, LogLevel: asynq.WarnLevel,
+	})
+	entries := []struct {
+		spec string
+		task string
+	}{
+		{"17 3 * * *", TypePruneOutbox},
+	}
+	for _, e := range entries {
+		if _, err := s.Register(e.spec, asynq.NewTask(e.task, nil), asynq.Queue(q.Name), asynq.Unique(time.Hour)); err != nil {
+			return nil, err
+		}
+	}
+	return &Scheduler{s: s}, nil
+}
+
+// Start begins enqueueing.
+func (s *Scheduler) Start() error { return s.s.Start() }
+
+// Shutdown stops enqueueing.
+func (s *Scheduler) Shutdown() { s.s.Shutdown() }

@@ -1,0 +1,86 @@
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/mentorat/mentorat/internal/domain"
+	"github.com/mentorat/mentorat/internal/store"
+)
+
+// Tenants loads alliance folders (see the tenants/ folder of the product).
+type Tenants struct {
+	DB *store.DB
+}
+
+// tenantProfile is the alliance.json file of an alliance folder.
+type tenantProfile struct {
+	Slug          string                   `json:"slug"`
+	Name          string                   `json:"name"`
+	Country       string                   `json:"country"`
+	DefaultLocale domain.Locale            `json:"default_locale"`
+	Settings      *domain.AllianceSettings `json:"settings"`
+	About         map[domain.Locale]string `json:"about"`
+}
+
+// Import loads the alliance folder fsys. It is idempotent: an alliance
+// whose slug exists is updated to match the folder, not duplicated. It
+// reports the alliance and whether it was created.
+func (s *Tenants) Import(ctx context.Context, fsys fs.FS) (*domain.Alliance, bool, error) {
+	raw, err := fs.ReadFile(fsys, "alliance.json")
+	if err != nil {
+		return nil, false, fmt.Errorf("alliance.json: %w", err)
+	}
+	var p tenantProfile
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil, false, fmt.Errorf("alliance.json: %w", err)
+	}
+	now := time.Now().UTC()
+	a := &domain.Alliance{
+		ID: domain.NewID(), Slug: p.Slug, Name: p.Name, Country: p.Country,
+		DefaultLocale: p.DefaultLocale, Settings: domain.DefaultAllianceSettings(),
+		About: p.About, CreatedAt: now, UpdatedAt: now,
+	}
+	if p.Settings != nil {
+		a.Settings = *p.Settings
+	}
+	if err := a.Validate(); err != nil {
+		return nil, false, fmt.Errorf("alliance.json: %w", err)
+	}
+	created := false
+	err = s.DB.InPlatform(ctx, func(tx *store.Tx) error {
+		existing, err := tx.AllianceBySlug(ctx, a.Slug)
+		if domain.ErrorCode(err) == domain.CodeNotFound {
+			created = true
+			return tx.InsertAlliance(ctx, a)
+		}
+		if err != nil {
+			return err
+		}
+		a.ID, a.CreatedAt = existing.ID, existing.CreatedAt
+		return tx.UpdateAlliance(ctx, a)
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	return a, created, nil
+}
+
+// ImportIfEmpty loads the folder only when the platform has no alliance
+// yet, as on a product's first start, and reports whether it did.
+func (s *Tenants) ImportIfEmpty(ctx context.Context, fsys fs.FS) (bool, error) {
+	var n int64
+	err := s.DB.InPlatform(ctx, func(tx *store.Tx) error {
+		var err error
+		n, err = tx.CountAlliances(ctx)
+		return err
+	})
+	if err != nil || n > 0 {
+		return false, err
+	}
+	_, _, err = s.Import(ctx, fsys)
+	return err == nil, err
+}

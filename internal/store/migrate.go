@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/uptrace/bun/migrate"
+
+	"github.com/mentorat/mentorat/migrations"
+)
+
+// migrator builds the migrator of the database's dialect.
+func (db *DB) migrator() (*migrate.Migrator, error) {
+	set := migrations.SQLite
+	if db.postgres {
+		set = migrations.Postgres
+	}
+	ms := migrate.NewMigrations()
+	if err := ms.Discover(set); err != nil {
+		return nil, err
+	}
+	return migrate.NewMigrator(db.bun, ms, migrate.WithMarkAppliedOnSuccess(true)), nil
+}
+
+// MigrateUp applies every migration not yet applied, under the migration
+// lock so that two processes starting together do not race. It reports what
+// it applied.
+func (db *DB) MigrateUp(ctx context.Context) (applied []string, err error) {
+	m, err := db.migrator()
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Init(ctx); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	if err := m.Lock(ctx); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer func() { _ = m.Unlock(context.WithoutCancel(ctx)) }()
+	group, err := m.Migrate(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	for _, mig := range group.Migrations {
+		applied = append(applied, mig.Name+"_"+mig.Comment)
+	}
+	return applied, nil
+}
+
+// MigrateDown rolls back the last group of migrations applied together.
+func (db *DB) MigrateDown(ctx context.Context) (rolledBack []string, err error) {
+	m, err := db.migrator()
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Init(ctx); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	if err := m.Lock(ctx); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	defer func() { _ = m.Unlock(context.WithoutCancel(ctx)) }()
+	group, err := m.Rollback(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	for _, mig := range group.Migrations {
+		rolledBack = append(rolledBack, mig.Name+"_"+mig.Comment)
+	}
+	return rolledBack, nil
+}
+
+// MigrationStatus writes every migration with whether it is applied, and
+// reports how many are pending.
+func (db *DB) MigrationStatus(ctx context.Context, w io.Writer) (pending int, err error) {
+	m, err := db.migrator()
+	if err != nil {
+		return 0, err
+	}
+	if err := m.Init(ctx); err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	ms, err := m.MigrationsWithStatus(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	for _, mig := range ms {
+		state := "pending"
+		if mig.IsApplied() {
+			state = fmt.Sprintf("applied %s (group %d)", mig.MigratedAt.UTC().Format("2006-01-02 15:04:05Z"), mig.GroupID)
+		} else {
+			pending++
+		}
+		fmt.Fprintf(w, "%s_%s\t%s\n", mig.Name, mig.Comment, state)
+	}
+	return pending, nil
+}

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/mentorat/mentorat/internal/domain"
+)
+
+// homePage presents the product.
+func (s *Server) homePage(c *gin.Context) {
+	s.render(c, http.StatusOK, "home", s.catalog.T(localeOf(c), "home.title", nil), nil)
+}
+
+// alliancePage is an alliance's public page.
+func (s *Server) alliancePage(c *gin.Context) {
+	a, err := s.alliances.BySlug(c.Request.Context(), c.Param("slug"))
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	useAlliance(c, a)
+	s.render(c, http.StatusOK, "alliance", a.Name, gin.H{
+		"Alliance": a,
+		"About":    a.AboutIn(localeOf(c)),
+	})
+}
+
+// switchLanguage keeps the chosen language in a cookie and goes back to
+// the page the visitor came from. It works without JavaScript.
+func (s *Server) switchLanguage(c *gin.Context) {
+	loc := domain.Locale(c.Param("locale"))
+	if !loc.Valid() {
+		s.notFound(c)
+		return
+	}
+	next := c.Query("next")
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		next = "/"
+	}
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: langCookie, Value: string(loc), Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: c.Request.TLS != nil,
+	})
+	c.Redirect(http.StatusSeeOther, next)
+}
+
+// notFound answers an unknown address: a page for browsers, problem+json
+// for the API and every other client.
+func (s *Server) notFound(c *gin.Context) {
+	s.failPage(c, domain.NotFound())
+}
+
+// failPage answers err as an HTML page for a browser outside the API, and
+// as problem+json otherwise.
+func (s *Server) failPage(c *gin.Context, err error) {
+	if strings.HasPrefix(c.Request.URL.Path, "/api/") || !strings.Contains(c.GetHeader("Accept"), "text/html") {
+		s.fail(c, err)
+		return
+	}
+	de := domain.AsError(err)
+	status := statusOf[de.Code]
+	if de.Cause != nil {
+		s.log.Error("page failed", "request_id", requestID(c), "code", de.Code, "err", de.Cause)
+	}
+	loc := localeOf(c)
+	s.render(c, status, "error", s.catalog.T(loc, "error."+string(de.Code)+".title", nil), gin.H{
+		"Status": status,
+		"Detail": s.catalog.T(loc, "error."+string(de.Code)+".detail", nil),
+	})
+	c.Abort()
+}

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/mentorat/mentorat/frontend"
+	"github.com/mentorat/mentorat/internal/domain"
+	"github.com/mentorat/mentorat/internal/i18n"
+)
+
+// pages holds the parsed templates, one set per page, each with the layout.
+type pages struct {
+	catalog   *i18n.Catalog
+	templates map[string]*template.Template
+	assets    map[string]string // static file → its address with a content hash
+}
+
+// view is what every template receives.
+type view struct {
+	Locale  domain.Locale
+	Path    string // the page's own address, for the language switch
+	Title   string
+	Data    any
+	catalog *i18n.Catalog
+	assets  map[string]string
+}
+
+// T translates a key in the page's language; args come as name, value pairs.
+func (v view) T(key string, args ...any) string {
+	var m map[string]any
+	if len(args) > 1 {
+		m = make(map[string]any, len(args)/2)
+		for i := 0; i+1 < len(args); i += 2 {
+			m[fmt.Sprint(args[i])] = args[i+1]
+		}
+	}
+	return v.catalog.T(v.Locale, key, m)
+}
+
+// Asset gives the address of a static file, with its content hash so that
+// browsers may keep it for a year.
+func (v view) Asset(name string) string { return v.assets[name] }
+
+// Locales lists the languages of the switch.
+func (v view) Locales() []domain.Locale { return domain.Locales }
+
+var templateFuncs = template.FuncMap{
+	// paragraphs splits a plain text on blank lines.
+	"paragraphs": func(s string) []string {
+		var out []string
+		for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	},
+}
+
+func loadPages(catalog *i18n.Catalog) (*pages, error) {
+	p := &pages{catalog: catalog, templates: map[string]*template.Template{}, assets: map[string]string{}}
+	names, err := fs.Glob(frontend.Templates, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(frontend.Templates, "layout.html", name)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		p.templates[strings.TrimSuffix(strings.TrimPrefix(name, "pages/"), ".html")] = t
+	}
+	err = fs.WalkDir(frontend.Static, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := fs.ReadFile(frontend.Static, path)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(raw)
+		p.assets[path] = "/static/" + path + "?v=" + hex.EncodeToString(sum[:6])
+		return nil
+	})
+	return p, err
+}
+
+// render writes the page name with its title and data, in the request's
+// language.
+func (s *Server) render(c *gin.Context, status int, name, title string, data any) {
+	t, ok := s.pages.templates[name]
+	if !ok {
+		s.fail(c, domain.Internal(fmt.Errorf("no page template %q", name)))
+		return
+	}
+	v := view{
+		Locale: localeOf(c), Path: c.Request.URL.Path, Title: title, Data: data,
+		catalog: s.catalog, assets: s.pages.assets,
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, v); err != nil {
+		s.fail(c, domain.Internal(fmt.Errorf("page %s: %w", name, err)))
+		return
+	}
+	c.Header("Content-Language", string(v.Locale))
+	c.Header("Vary", "Accept-Language, Cookie")
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// static serves the files of frontend/static; an address that carries the
+// content hash may be kept by the browser for a year.
+func (s *Server) static(c *gin.Context) {
+	name := strings.TrimPrefix(c.Param("file"), "/")
+	if _, ok := s.pages.assets[name]; !ok {
+		s.notFound(c)
+		return
+	}
+	if c.Query("v") != "" && s.pages.assets[name] == "/static/"+name+"?v="+c.Query("v") {
+		c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		c.Header("Cache-Control", "public, max-age=3600")
+	}
+	c.FileFromFS(name, http.FS(frontend.Static))
+}

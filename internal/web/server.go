@@ -1,0 +1,71 @@
+// Package web serves Mentorat over HTTP with gin: the JSON API under
+// /api/v1, the server-rendered pages, and the platform endpoints (health,
+// readiness, metrics). Handlers call the services only; errors leave as
+// problem+json through one mapping table.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/mentorat/mentorat/internal/domain"
+	"github.com/mentorat/mentorat/internal/i18n"
+	"github.com/mentorat/mentorat/internal/metrics"
+	"github.com/mentorat/mentorat/internal/service"
+)
+
+// Deps are what the web server needs from the rest of the product.
+type Deps struct {
+	Log       *slog.Logger
+	Catalog   *i18n.Catalog
+	Metrics   *metrics.Metrics
+	BodyLimit int64
+	// Checks are the readiness checks by name ("database", "queue").
+	Checks    map[string]Check
+	Alliances *service.Alliances
+}
+
+// Server is the HTTP face of the product.
+type Server struct {
+	log       *slog.Logger
+	catalog   *i18n.Catalog
+	metrics   *metrics.Metrics
+	bodyLimit int64
+	checks    map[string]Check
+	alliances *service.Alliances
+	pages     *pages
+	router    *gin.Engine
+}
+
+// New builds the server and its routes.
+func New(d Deps) (*Server, error) {
+	p, err := loadPages(d.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		log: d.Log, catalog: d.Catalog, metrics: d.Metrics, bodyLimit: d.BodyLimit,
+		checks: d.Checks, alliances: d.Alliances, pages: p,
+	}
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.ContextWithFallback = true
+	r.RedirectTrailingSlash = false
+	r.RedirectFixedPath = false
+	r.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, negotiateLocale, s.limitBodies)
+	r.NoRoute(s.notFound)
+	r.NoMethod(func(c *gin.Context) { s.fail(c, domain.E(domain.CodeMethodNotAllowed, "", nil)) })
+	s.router = r
+	s.routes()
+	return s, nil
+}
+
+// Handler gives the server's http.Handler.
+func (s *Server) Handler() http.Handler { return s.router }
+
+// Routes lists every route of the router as method and path, for the tests
+// that hold the router against the OpenAPI document and the permissions.
+func (s *Server) Routes() gin.RoutesInfo { return s.router.Routes() }
