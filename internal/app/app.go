@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -155,9 +154,10 @@ func (a *App) openDatabase(ctx context.Context) error {
 		return &config.Error{Var: "MENTORAT_DATABASE_URL", Problem: err.Error() +
 			"; connect the app as a restricted role and give the schema owner's URL in MENTORAT_MIGRATE_DATABASE_URL (see infra/README.md)"}
 	}
-	pending, err := a.DB.MigrationStatus(ctx, io.Discard)
+	pending, err := a.DB.PendingMigrations(ctx)
 	if err != nil {
-		return fmt.Errorf("read the migration status: %w", err)
+		return &config.Error{Var: "MENTORAT_MIGRATE_DATABASE_URL", Problem: "the database is not migrated (" + err.Error() +
+			"); run `mentorat migrate up` with the schema owner's URL in MENTORAT_MIGRATE_DATABASE_URL"}
 	}
 	if pending > 0 {
 		return &config.Error{Var: "MENTORAT_MIGRATE_DATABASE_URL", Problem: fmt.Sprintf(

@@ -35,13 +35,16 @@ func (r *Relay) Wake() {
 	}
 }
 
-// Run moves jobs until ctx ends.
+// Run moves jobs until ctx ends. Its first pass queues every job not yet
+// done, however recently it was queued: an embedded Redis starts empty, and
+// a job still in a real one is refused by its task id.
 func (r *Relay) Run(ctx context.Context) {
 	ticker := time.NewTicker(r.Interval)
 	defer ticker.Stop()
+	staleBefore := time.Now()
 	for {
 		for {
-			moved, err := r.MoveOnce(ctx)
+			moved, err := r.move(ctx, staleBefore)
 			if err != nil {
 				if ctx.Err() == nil {
 					r.Log.Warn("outbox relay", "err", err)
@@ -52,6 +55,7 @@ func (r *Relay) Run(ctx context.Context) {
 				break
 			}
 		}
+		staleBefore = time.Time{}
 		select {
 		case <-ctx.Done():
 			return
@@ -73,10 +77,19 @@ func NewRelay(db *store.DB, q *Queue, log *slog.Logger) *Relay {
 // MoveOnce queues one batch of pending jobs and reports how many it moved.
 // A job that Redis refuses stays pending for the next pass.
 func (r *Relay) MoveOnce(ctx context.Context) (int, error) {
+	return r.move(ctx, time.Time{})
+}
+
+// move queues one batch of the jobs not done, never queued or queued
+// before staleBefore (zero: StaleAfter ago).
+func (r *Relay) move(ctx context.Context, staleBefore time.Time) (int, error) {
+	if staleBefore.IsZero() {
+		staleBefore = time.Now().Add(-r.StaleAfter)
+	}
 	var jobs []store.OutboxJob
 	err := r.DB.InPlatform(ctx, func(tx *store.Tx) error {
 		var err error
-		jobs, err = tx.PendingOutbox(ctx, time.Now().Add(-r.StaleAfter), r.Batch)
+		jobs, err = tx.PendingOutbox(ctx, staleBefore, r.Batch)
 		return err
 	})
 	if err != nil {

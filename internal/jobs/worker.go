@@ -41,6 +41,9 @@ type WorkerOptions struct {
 	// RetryDelay is the wait before attempt n+1; nil means exponential
 	// backoff from 10 s to 1 h with jitter.
 	RetryDelay func(n int) time.Duration
+	// PollInterval is how often retried tasks whose delay has passed are
+	// moved back to the queue; zero means asynq's 5 s.
+	PollInterval time.Duration
 }
 
 // NewWorker builds a worker on the queue; register handlers before Start.
@@ -51,12 +54,13 @@ func NewWorker(db *store.DB, q *Queue, log *slog.Logger, m *metrics.Metrics, opt
 		delay = backoff
 	}
 	w.server = asynq.NewServer(q.conn, asynq.Config{
-		Concurrency:     opts.Concurrency,
-		Queues:          map[string]int{q.Name: 1},
-		ShutdownTimeout: opts.ShutdownTimeout,
-		RetryDelayFunc:  func(n int, _ error, _ *asynq.Task) time.Duration { return delay(n) },
-		Logger:          asynqLogger{log},
-		LogLevel:        asynq.WarnLevel,
+		Concurrency:              opts.Concurrency,
+		Queues:                   map[string]int{q.Name: 1},
+		DelayedTaskCheckInterval: opts.PollInterval,
+		ShutdownTimeout:          opts.ShutdownTimeout,
+		RetryDelayFunc:           func(n int, _ error, _ *asynq.Task) time.Duration { return delay(n) },
+		Logger:                   asynqLogger{log},
+		LogLevel:                 asynq.WarnLevel,
 		ErrorHandler: asynq.ErrorHandlerFunc(func(_ context.Context, t *asynq.Task, err error) {
 			m.JobsFailed.WithLabelValues(t.Type()).Inc()
 		}),

@@ -23,3 +23,14 @@ func (s *Alliances) BySlug(ctx context.Context, slug string) (*domain.Alliance, 
 	})
 	return a, err
 }
+
+// List gives up to limit alliances, by name, for the product's home page.
+func (s *Alliances) List(ctx context.Context, limit int) ([]*domain.Alliance, error) {
+	var out []*domain.Alliance
+	err := s.DB.InPlatform(ctx, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Alliances(ctx, limit)
+		return err
+	})
+	return out, err
+}

@@ -71,3 +71,16 @@ func (t *Tx) UpdateAlliance(ctx context.Context, a *domain.Alliance) error {
 		WherePK().Exec(ctx)
 	return classify(err)
 }
+
+// Alliances lists up to limit alliances by name.
+func (t *Tx) Alliances(ctx context.Context, limit int) ([]*domain.Alliance, error) {
+	var rows []allianceRow
+	if err := t.tx.NewSelect().Model(&rows).Order("name").Limit(int64(limit)).Scan(ctx); err != nil {
+		return nil, classify(err)
+	}
+	out := make([]*domain.Alliance, len(rows))
+	for i := range rows {
+		out[i] = rows[i].domain()
+	}
+	return out, nil
+}

@@ -23,6 +23,31 @@ func (db *DB) migrator() (*migrate.Migrator, error) {
 	return migrate.NewMigrator(db.bun, ms, migrate.WithMarkAppliedOnSuccess(true)), nil
 }
 
+// migrationLockKey names the PostgreSQL advisory lock that migrations hold.
+const migrationLockKey = 0x6d656e746f726174 // "mentorat"
+
+// lock keeps two processes from migrating at once. On PostgreSQL it holds
+// an advisory lock on a connection of its own, which the server releases if
+// the process dies; bun's lock row would stay behind and block every later
+// migration. The embedded SQLite file has one process.
+func (db *DB) lock(ctx context.Context) (unlock func(), err error) {
+	if !db.postgres {
+		return func() {}, nil
+	}
+	conn, err := db.bun.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?)", int64(migrationLockKey)); err != nil {
+		_ = conn.Close()
+		return nil, fmt.Errorf("migrate: lock: %w", err)
+	}
+	return func() {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(?)", int64(migrationLockKey))
+		_ = conn.Close()
+	}, nil
+}
+
 // MigrateUp applies every migration not yet applied, under the migration
 // lock so that two processes starting together do not race. It reports what
 // it applied.
@@ -31,13 +56,14 @@ func (db *DB) MigrateUp(ctx context.Context) (applied []string, err error) {
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := db.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	if err := m.Init(ctx); err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
-	if err := m.Lock(ctx); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	defer func() { _ = m.Unlock(context.WithoutCancel(ctx)) }()
 	group, err := m.Migrate(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
@@ -54,13 +80,14 @@ func (db *DB) MigrateDown(ctx context.Context) (rolledBack []string, err error) 
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := db.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	if err := m.Init(ctx); err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
-	if err := m.Lock(ctx); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	defer func() { _ = m.Unlock(context.WithoutCancel(ctx)) }()
 	group, err := m.Rollback(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
@@ -95,4 +122,18 @@ func (db *DB) MigrationStatus(ctx context.Context, w io.Writer) (pending int, er
 		fmt.Fprintf(w, "%s_%s\t%s\n", mig.Name, mig.Comment, state)
 	}
 	return pending, nil
+}
+
+// PendingMigrations counts the migrations not yet applied, without creating
+// anything: the app's role may read the migration table but not create it.
+func (db *DB) PendingMigrations(ctx context.Context) (int, error) {
+	m, err := db.migrator()
+	if err != nil {
+		return 0, err
+	}
+	ms, err := m.MigrationsWithStatus(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read the applied migrations: %w", err)
+	}
+	return len(ms.Unapplied()), nil
 }

@@ -71,8 +71,8 @@ func (db *DB) EnsureAppRole(ctx context.Context, appURL string) error {
 }
 
 // CheckAppRole refuses, on PostgreSQL, a connection whose role could see
-// through row-level security: a superuser, a role with BYPASSRLS, or the
-// owner of a table of the schema.
+// through row-level security: a superuser, a role with BYPASSRLS, the owner
+// of a table of the schema, or a member of any such role.
 func (db *DB) CheckAppRole(ctx context.Context) error {
 	if !db.postgres {
 		return nil
@@ -82,9 +82,16 @@ func (db *DB) CheckAppRole(ctx context.Context) error {
 		Super     bool   `bun:"rolsuper"`
 		BypassRLS bool   `bun:"rolbypassrls"`
 		Owned     int    `bun:"owned"`
+		// Privileged counts the roles it may become (SET ROLE, or inherit
+		// from) that could see through row-level security.
+		Privileged int `bun:"privileged"`
 	}
 	err := db.bun.NewRaw(`SELECT rolname, rolsuper, rolbypassrls,
-		(SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tableowner = current_user) AS owned
+		(SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tableowner = current_user) AS owned,
+		(SELECT count(*) FROM pg_roles m WHERE m.rolname <> current_user
+			AND pg_has_role(current_user, m.oid, 'MEMBER')
+			AND (m.rolsuper OR m.rolbypassrls OR EXISTS (SELECT 1 FROM pg_tables
+				WHERE schemaname = current_schema() AND tableowner = m.rolname))) AS privileged
 		FROM pg_roles WHERE rolname = current_user`).Scan(ctx, &r)
 	if err != nil {
 		return err
@@ -96,6 +103,8 @@ func (db *DB) CheckAppRole(ctx context.Context) error {
 		return fmt.Errorf("role %q has BYPASSRLS", r.Name)
 	case r.Owned > 0:
 		return fmt.Errorf("role %q owns %d tables", r.Name, r.Owned)
+	case r.Privileged > 0:
+		return fmt.Errorf("role %q is a member of a role that can bypass row-level security", r.Name)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,7 +85,9 @@ func newPostgresDatabase(t testing.TB) Database {
 		t.Fatalf("connect as the owner: %v", err)
 	}
 	defer admin.Close()
-	name := "mentorat_t_" + randomHex(6)
+	// Named after the suite's database, so that whoever made that one can
+	// find and drop what a killed run left behind.
+	name := databaseName(t, ownerURL) + "_t_" + randomHex(6)
 	if _, err := admin.Bun().ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
@@ -148,6 +151,15 @@ func OwnerDB(t testing.TB, d Database) *store.DB {
 	return db
 }
 
+func databaseName(t testing.TB, raw string) string {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatalf("bad database URL: %v", err)
+	}
+	return strings.Trim(u.Path, "/")
+}
+
 func withDatabase(t testing.TB, raw, name string) string {
 	t.Helper()
 	u, err := url.Parse(raw)
@@ -163,3 +175,14 @@ func randomHex(n int) string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// EnvRedisURL points the tests at a real Redis; unset, each test starts an
+// embedded one.
+const EnvRedisURL = "MENTORAT_TEST_REDIS_URL"
+
+// RedisURL is the Redis the tests use: empty for an embedded one.
+func RedisURL() string { return os.Getenv(EnvRedisURL) }
+
+// QueueName gives a test its own asynq queue, so that tests sharing one
+// Redis never take each other's tasks.
+func QueueName() string { return "test-" + randomHex(6) }

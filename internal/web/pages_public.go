@@ -9,9 +9,14 @@ import (
 	"github.com/mentorat/mentorat/internal/domain"
 )
 
-// homePage presents the product.
+// homePage presents the product and the alliances on it.
 func (s *Server) homePage(c *gin.Context) {
-	s.render(c, http.StatusOK, "home", s.catalog.T(localeOf(c), "home.title", nil), nil)
+	alliances, err := s.alliances.List(c.Request.Context(), 50)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "home", s.catalog.T(localeOf(c), "home.title", nil), gin.H{"Alliances": alliances})
 }
 
 // alliancePage is an alliance's public page.

@@ -27,7 +27,7 @@ type pages struct {
 // view is what every template receives.
 type view struct {
 	Locale  domain.Locale
-	Path    string // the page's own address, for the language switch
+	Path    string // the page's own address with its query, for the language switch
 	Title   string
 	Data    any
 	catalog *i18n.Catalog
@@ -103,7 +103,7 @@ func (s *Server) render(c *gin.Context, status int, name, title string, data any
 		return
 	}
 	v := view{
-		Locale: localeOf(c), Path: c.Request.URL.Path, Title: title, Data: data,
+		Locale: localeOf(c), Path: c.Request.URL.RequestURI(), Title: title, Data: data,
 		catalog: s.catalog, assets: s.pages.assets,
 	}
 	var buf bytes.Buffer
