@@ -33,11 +33,6 @@ type Options struct {
 	// Queue names the asynq queue; empty means "mentorat". Tests use their
 	// own so that they can share one Redis.
 	Queue string
-	// RetryDelay overrides the workers' backoff between attempts (tests).
-	RetryDelay func(n int) time.Duration
-	// RelayStaleAfter overrides how long a queued job may stay not done
-	// before the relay queues it again (tests).
-	RelayStaleAfter time.Duration
 }
 
 // App is the running product.
@@ -176,14 +171,11 @@ func (a *App) buildWorkers() error {
 		sender = smtp
 	}
 	a.worker = jobs.NewWorker(a.DB, a.Queue, a.log, a.Metrics, jobs.WorkerOptions{
-		Concurrency: a.cfg.Workers, ShutdownTimeout: a.cfg.ShutdownTimeout, RetryDelay: a.opts.RetryDelay,
+		Concurrency: a.cfg.Workers, ShutdownTimeout: a.cfg.ShutdownTimeout,
 	})
 	a.worker.Handle(jobs.TypeSendMail, jobs.SendMail(a.DB, sender))
 	a.worker.HandlePeriodic(jobs.TypePruneOutbox, jobs.PruneOutbox(a.DB, a.log))
 	a.relay = jobs.NewRelay(a.DB, a.Queue, a.log)
-	if a.opts.RelayStaleAfter > 0 {
-		a.relay.StaleAfter = a.opts.RelayStaleAfter
-	}
 	a.DB.OnOutbox(a.relay.Wake)
 	sched, err := jobs.NewScheduler(a.Queue, a.log)
 	if err != nil {

@@ -1,20 +1,28 @@
-// These tests start the whole product and take its database and its Redis
-// away and back: readiness answers 503 naming the part that is down, the
-// requests that need the database answer 503, and both recover without a
-// restart.
+// These tests start the whole product. They take its database and its
+// Redis away and back: readiness answers 503 naming the part that is down,
+// the requests that need the database answer 503, and both recover without
+// a restart. And a mail written to the outbox travels to the mail log and
+// shows in the metrics.
 package app_test
 
 import (
+	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
 
 	"github.com/mentorat/mentorat/internal/app"
+	"github.com/mentorat/mentorat/internal/jobs"
+	"github.com/mentorat/mentorat/internal/mail"
+	"github.com/mentorat/mentorat/internal/service"
+	"github.com/mentorat/mentorat/internal/store"
 	"github.com/mentorat/mentorat/internal/testkit"
 	"github.com/mentorat/mentorat/internal/testkit/testapp"
 )
@@ -128,5 +136,52 @@ func TestDatabaseLostAndBack(t *testing.T) {
 			t.Fatal("requests did not recover once the database came back")
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func TestMailThroughTheOutboxIsCountedInMetrics(t *testing.T) {
+	a := testapp.StartApp(t, testapp.AppSetup{Options: fullProduct})
+	ctx := context.Background()
+	alliance, err := (&service.Alliances{DB: a.DB}).BySlug(ctx, "alliance-mali-mentors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = a.DB.InTenant(ctx, alliance.ID, func(tx *store.Tx) error {
+		return jobs.EnqueueMail(ctx, tx, mail.Message{To: "awa@example.org", Subject: "Bienvenue", Text: "Bonjour"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var logged []store.MailLogEntry
+		_ = a.DB.InTenant(ctx, alliance.ID, func(tx *store.Tx) error {
+			logged, err = tx.MailLog(ctx, alliance.ID, 10)
+			return err
+		})
+		if len(logged) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the mail never reached the mail log")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	status(t, a.URL+"/api/v1/alliances/alliance-mali-mentors")
+	resp, err := http.Get(a.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	for _, want := range []string{
+		`mentorat_jobs_processed_total{type="mail:send"} 1`,
+		`mentorat_http_requests_total{method="GET",route="/api/v1/alliances/:slug",status="200"} 1`,
+		`mentorat_http_request_duration_seconds_bucket{method="GET",route="/api/v1/alliances/:slug"`,
+		"mentorat_outbox_backlog 0",
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %s", want)
+		}
 	}
 }
