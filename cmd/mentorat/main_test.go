@@ -80,8 +80,8 @@ func TestMigrateAndImportCommands(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"migrate", "status"}, "1 pending"},
-		{[]string{"migrate", "up"}, "applied: 0001_foundation"},
+		{[]string{"migrate", "status"}, "0001_foundation\tpending"},
+		{[]string{"migrate", "up"}, "applied: 0001_foundation, 0002_accounts"},
 		{[]string{"migrate", "up"}, "up to date"},
 		{[]string{"migrate", "status"}, "0 pending"},
 		{[]string{"tenants", "import", "../../tenants/alliance-mali-mentors"}, "alliance alliance-mali-mentors created"},

@@ -10,14 +10,17 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/mentorat/mentorat/frontend"
+	"github.com/mentorat/mentorat/internal/authz"
 	"github.com/mentorat/mentorat/internal/config"
 	"github.com/mentorat/mentorat/internal/i18n"
 	"github.com/mentorat/mentorat/internal/jobs"
 	"github.com/mentorat/mentorat/internal/mail"
 	"github.com/mentorat/mentorat/internal/metrics"
+	"github.com/mentorat/mentorat/internal/ratelimit"
 	"github.com/mentorat/mentorat/internal/service"
 	"github.com/mentorat/mentorat/internal/store"
 	"github.com/mentorat/mentorat/internal/web"
@@ -48,6 +51,7 @@ type App struct {
 	relay    *jobs.Relay
 	worker   *jobs.Worker
 	sched    *jobs.Scheduler
+	closers  []func() error
 }
 
 // New opens what the product needs and builds it; nothing runs yet. Its
@@ -104,7 +108,7 @@ func (a *App) build(ctx context.Context) (err error) {
 		}
 	}
 	if opts.Web {
-		if err := a.buildWeb(); err != nil {
+		if err := a.buildWeb(ctx); err != nil {
 			return err
 		}
 	}
@@ -185,18 +189,32 @@ func (a *App) buildWorkers() error {
 	return nil
 }
 
-func (a *App) buildWeb() error {
+func (a *App) buildWeb(ctx context.Context) error {
 	catalog, err := i18n.Load(frontend.Locales)
 	if err != nil {
 		return err
 	}
+	enforcer, err := authz.New(ctx, a.DB.Bun())
+	if err != nil {
+		return fmt.Errorf("load the role permissions: %w", err)
+	}
+	rdb := a.Queue.RedisClient()
+	a.closers = append(a.closers, rdb.Close)
+	db, base := a.DB, a.cfg.BaseURL
 	srv, err := web.New(web.Deps{
 		Log: a.log, Catalog: catalog, Metrics: a.Metrics, BodyLimit: a.cfg.BodyLimit,
 		Checks: map[string]web.Check{
 			"database": a.DB.Ping,
 			"queue":    func(context.Context) error { return a.Queue.Ping() },
 		},
-		Alliances: &service.Alliances{DB: a.DB},
+		Alliances:     &service.Alliances{DB: db},
+		Accounts:      &service.Accounts{DB: db, Limiter: ratelimit.New(rdb), Catalog: catalog, BaseURL: base},
+		Members:       &service.Members{DB: db},
+		Invitations:   &service.Invitations{DB: db, Catalog: catalog, BaseURL: base},
+		Records:       &service.Records{DB: db},
+		Policies:      &service.Policies{DB: db, Enforcer: enforcer},
+		Enforcer:      enforcer,
+		SecureCookies: strings.HasPrefix(base, "https://"),
 	})
 	if err != nil {
 		return err
@@ -274,6 +292,9 @@ func (a *App) Run(ctx context.Context) error {
 func (a *App) Close() {
 	if a.listener != nil && a.server == nil {
 		_ = a.listener.Close()
+	}
+	for _, closeFn := range a.closers {
+		_ = closeFn()
 	}
 	if a.Queue != nil {
 		a.Queue.Close()

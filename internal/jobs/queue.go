@@ -10,6 +10,7 @@ import (
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 )
 
 // Queue is the connection to the Redis that holds the asynq queue: a real
@@ -77,4 +78,10 @@ func (q *Queue) Close() {
 	if q.embedded != nil {
 		q.embedded.Close()
 	}
+}
+
+// RedisClient gives a client of the queue's Redis, for other counters that
+// every instance must share (rate limits). The caller closes it.
+func (q *Queue) RedisClient() redis.UniversalClient {
+	return q.conn.MakeRedisClient().(redis.UniversalClient)
 }

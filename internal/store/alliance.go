@@ -84,3 +84,12 @@ func (t *Tx) Alliances(ctx context.Context, limit int) ([]*domain.Alliance, erro
 	}
 	return out, nil
 }
+
+// AllianceByID finds an alliance by its id.
+func (t *Tx) AllianceByID(ctx context.Context, id domain.ID) (*domain.Alliance, error) {
+	var r allianceRow
+	if err := t.tx.NewSelect().Model(&r).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, classify(err)
+	}
+	return r.domain(), nil
+}

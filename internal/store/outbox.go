@@ -118,3 +118,15 @@ func truncate(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// FailedOutbox lists the jobs of an alliance that failed for good, newest
+// first, for its administrators.
+//
+// SECURITY: alliance scopes the list to one alliance's jobs.
+func (t *Tx) FailedOutbox(ctx context.Context, alliance domain.ID, limit int) ([]OutboxJob, error) {
+	var jobs []OutboxJob
+	err := t.tx.NewSelect().Model(&jobs).
+		Where("alliance_id = ? AND failed_at IS NOT NULL", alliance).
+		Order("failed_at DESC").Limit(int64(limit)).Scan(ctx)
+	return jobs, classify(err)
+}

@@ -25,8 +25,16 @@ import (
 	"github.com/mentorat/mentorat/internal/testkit"
 )
 
-// platformTables are the only tables without tenant_id.
-var platformTables = []string{"alliances", "outbox", "bun_migrations", "bun_migration_locks"}
+// platformTables are the only tables without tenant_id: the registry of
+// alliances, the job outbox, the accounts (users, their tokens, password
+// resets, account events, and the index of their alliances), the role
+// policy, and bun's migration bookkeeping.
+var platformTables = []string{
+	"alliances", "outbox",
+	"users", "auth_tokens", "password_resets", "account_events", "user_alliances",
+	"casbin_rule", "casbin_policy_version",
+	"bun_migrations", "bun_migration_locks",
+}
 
 // querier is what the checks need: a bun.DB, bun.Tx or bun.Conn.
 type querier interface {

@@ -14,6 +14,7 @@ import (
 type Tx struct {
 	tx          bun.Tx
 	tenant      domain.ID
+	postgres    bool
 	wroteOutbox bool
 }
 
@@ -39,7 +40,7 @@ func (db *DB) run(ctx context.Context, tenant domain.ID, fn func(*Tx) error) err
 	if err != nil {
 		return classify(err)
 	}
-	t := &Tx{tx: btx, tenant: tenant}
+	t := &Tx{tx: btx, tenant: tenant, postgres: db.postgres}
 	if db.postgres {
 		// Local to the transaction (is_local = true): a pooled connection
 		// never carries one tenant into the next transaction.

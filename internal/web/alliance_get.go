@@ -20,14 +20,12 @@ type allianceProfile struct {
 
 // allianceGet answers GET /api/v1/alliances/{slug}: the public profile.
 func (s *Server) allianceGet(c *gin.Context) {
-	a, err := s.alliances.BySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	useAlliance(c, a)
-	c.JSON(http.StatusOK, allianceProfile{
+	c.JSON(http.StatusOK, profileOf(allianceOf(c)))
+}
+
+func profileOf(a *domain.Alliance) allianceProfile {
+	return allianceProfile{
 		Slug: a.Slug, Name: a.Name, Country: a.Country, DefaultLocale: a.DefaultLocale,
 		Settings: a.Settings, About: a.About,
-	})
+	}
 }

@@ -111,3 +111,19 @@ func (s *Server) limitBodies(c *gin.Context) {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.bodyLimit)
 	c.Next()
 }
+
+// crossOrigin refuses state-changing browser requests that come from
+// another site (by Sec-Fetch-Site, or Origin against Host).
+var crossOrigin = http.NewCrossOriginProtection()
+
+// refuseCrossSite applies it to requests that a browser's cookie would
+// authenticate; bearer requests carry their own credential and pass.
+func (s *Server) refuseCrossSite(c *gin.Context) {
+	if c.GetHeader("Authorization") == "" {
+		if err := crossOrigin.Check(c.Request); err != nil {
+			s.failFor(c, domain.E(domain.CodeForbidden, "error.forbidden.cross_site", nil))
+			return
+		}
+	}
+	c.Next()
+}

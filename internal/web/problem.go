@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -70,6 +71,9 @@ func (s *Server) fail(c *gin.Context, err error) {
 	}
 	for _, f := range de.Fields {
 		p.Errors = append(p.Errors, fieldProblem{Field: f.Field, Message: s.catalog.T(loc, f.Key, f.Args)})
+	}
+	if secs, ok := de.Args["seconds"]; ok && de.Code == domain.CodeRateLimited {
+		c.Header("Retry-After", fmt.Sprint(secs))
 	}
 	c.Header("Content-Type", "application/problem+json; charset=utf-8")
 	c.Header("Content-Language", string(loc))

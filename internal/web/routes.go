@@ -1,15 +1,51 @@
 package web
 
-// routes registers every route of the product.
+import (
+	"net/http"
+
+	"github.com/mentorat/mentorat/internal/authz"
+)
+
+// routes registers every route of the product, each with what it asks of
+// its caller (see access.go).
 func (s *Server) routes() {
 	r := s.router
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 	r.GET("/metrics", s.metricsHandler())
 
-	api := r.Group("/api/v1")
-	api.GET("/openapi.json", s.openAPI)
-	api.GET("/alliances/:slug", s.allianceGet)
+	const api = "/api/v1"
+	const alliance = api + "/alliances/:slug"
+	s.handle(http.MethodGet, api+"/openapi.json", public, s.openAPI)
+
+	s.handle(http.MethodPost, api+"/auth/signup", public, s.signup)
+	s.handle(http.MethodPost, api+"/auth/login", public, s.login)
+	s.handle(http.MethodPost, api+"/auth/logout", signedIn, s.logout)
+	s.handle(http.MethodPost, api+"/auth/password-reset", public, s.passwordResetRequest)
+	s.handle(http.MethodPost, api+"/auth/password-reset/:token", public, s.passwordReset)
+	s.handle(http.MethodGet, api+"/me", signedIn, s.me)
+	s.handle(http.MethodPatch, api+"/me", signedIn, s.meUpdate)
+	s.handle(http.MethodGet, api+"/me/tokens", signedIn, s.myTokens)
+	s.handle(http.MethodDelete, api+"/me/tokens/:id", signedIn, s.revokeToken)
+
+	s.handle(http.MethodPost, api+"/alliances", signedIn, s.allianceCreate)
+	s.handle(http.MethodGet, alliance, alliancePublic, s.allianceGet)
+	s.handle(http.MethodPatch, alliance, need(authz.ObjAlliance, authz.ActUpdate), s.allianceUpdate)
+
+	s.handle(http.MethodGet, alliance+"/members", need(authz.ObjMembers, authz.ActRead), s.memberList)
+	s.handle(http.MethodGet, alliance+"/members/:user_id", need(authz.ObjMembers, authz.ActRead), s.memberGet)
+	s.handle(http.MethodPatch, alliance+"/members/:user_id", need(authz.ObjMembers, authz.ActManage), s.memberUpdate)
+	s.handle(http.MethodPost, alliance+"/invitations", need(authz.ObjInvitations, authz.ActCreate), s.invitationCreate)
+	s.handle(http.MethodGet, alliance+"/invitations", need(authz.ObjInvitations, authz.ActRead), s.invitationList)
+	s.handle(http.MethodPost, api+"/invitations/:token/accept", signedIn, s.invitationAccept)
+
+	s.handle(http.MethodGet, alliance+"/audit", need(authz.ObjAudit, authz.ActRead), s.auditList)
+	s.handle(http.MethodGet, alliance+"/audit.csv", need(authz.ObjAudit, authz.ActRead), s.auditExport)
+	s.handle(http.MethodGet, alliance+"/mails", need(authz.ObjMail, authz.ActRead), s.mailList)
+	s.handle(http.MethodGet, alliance+"/jobs/failed", need(authz.ObjJobs, authz.ActRead), s.failedJobs)
+	s.handle(http.MethodGet, alliance+"/policies", need(authz.ObjPolicy, authz.ActRead), s.policyList)
+	s.handle(http.MethodPost, alliance+"/policies", need(authz.ObjPolicy, authz.ActManage), s.policyChange)
+	s.handle(http.MethodDelete, alliance+"/policies", need(authz.ObjPolicy, authz.ActManage), s.policyChange)
 
 	r.GET("/", s.homePage)
 	r.GET("/a/:slug", s.alliancePage)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/mentorat/mentorat/internal/authz"
 	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/i18n"
 	"github.com/mentorat/mentorat/internal/metrics"
@@ -23,20 +24,36 @@ type Deps struct {
 	Metrics   *metrics.Metrics
 	BodyLimit int64
 	// Checks are the readiness checks by name ("database", "queue").
-	Checks    map[string]Check
-	Alliances *service.Alliances
+	Checks      map[string]Check
+	Alliances   *service.Alliances
+	Accounts    *service.Accounts
+	Members     *service.Members
+	Invitations *service.Invitations
+	Records     *service.Records
+	Policies    *service.Policies
+	Enforcer    *authz.Enforcer
+	// SecureCookies marks cookies Secure: the product is served over TLS.
+	SecureCookies bool
 }
 
 // Server is the HTTP face of the product.
 type Server struct {
-	log       *slog.Logger
-	catalog   *i18n.Catalog
-	metrics   *metrics.Metrics
-	bodyLimit int64
-	checks    map[string]Check
-	alliances *service.Alliances
-	pages     *pages
-	router    *gin.Engine
+	log           *slog.Logger
+	catalog       *i18n.Catalog
+	metrics       *metrics.Metrics
+	bodyLimit     int64
+	checks        map[string]Check
+	alliances     *service.Alliances
+	accounts      *service.Accounts
+	members       *service.Members
+	invitations   *service.Invitations
+	records       *service.Records
+	policies      *service.Policies
+	enforcer      *authz.Enforcer
+	secureCookies bool
+	pages         *pages
+	router        *gin.Engine
+	access        map[string]access
 }
 
 // New builds the server and its routes.
@@ -47,7 +64,9 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{
 		log: d.Log, catalog: d.Catalog, metrics: d.Metrics, bodyLimit: d.BodyLimit,
-		checks: d.Checks, alliances: d.Alliances, pages: p,
+		checks: d.Checks, alliances: d.Alliances, accounts: d.Accounts, members: d.Members,
+		invitations: d.Invitations, records: d.Records, policies: d.Policies, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
+		pages: p, access: map[string]access{},
 	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
@@ -55,7 +74,8 @@ func New(d Deps) (*Server, error) {
 	r.ContextWithFallback = true
 	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
-	r.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, negotiateLocale, s.limitBodies)
+	r.Use(withRequestID, s.logRequests, s.recoverPanics, securityHeaders, negotiateLocale, s.limitBodies,
+		s.refuseCrossSite, s.authenticate)
 	r.NoRoute(s.notFound)
 	r.NoMethod(func(c *gin.Context) { s.fail(c, domain.E(domain.CodeMethodNotAllowed, "", nil)) })
 	s.router = r

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -9,12 +10,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alicebob/miniredis/v2"
 	"github.com/gin-gonic/gin"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/mentorat/mentorat/frontend"
+	"github.com/mentorat/mentorat/internal/authz"
 	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/i18n"
 	"github.com/mentorat/mentorat/internal/metrics"
+	"github.com/mentorat/mentorat/internal/ratelimit"
 	"github.com/mentorat/mentorat/internal/service"
 	"github.com/mentorat/mentorat/internal/testkit"
 )
@@ -28,8 +33,18 @@ func newTestServer(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	db := testkit.OpenDB(t)
+	enforcer, err := authz.New(context.Background(), db.Bun())
+	if err != nil {
+		t.Fatal(err)
+	}
 	s, err := New(Deps{Log: testkit.Logger(t), Catalog: catalog, Metrics: metrics.New(nil), BodyLimit: 1024,
-		Alliances: &service.Alliances{DB: testkit.OpenDB(t)}})
+		Alliances: &service.Alliances{DB: db},
+		Accounts:  &service.Accounts{DB: db, Limiter: ratelimit.New(redis.NewClient(&redis.Options{Addr: miniredis.RunT(t).Addr()})), Catalog: catalog},
+		Members:   &service.Members{DB: db}, Records: &service.Records{DB: db}, Enforcer: enforcer,
+		Invitations: &service.Invitations{DB: db, Catalog: catalog},
+		Policies:    &service.Policies{DB: db, Enforcer: enforcer},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,31 @@
+package domain
+
+import "time"
+
+// AuditEntry records who did what, when, from where, in which alliance. It
+// is never changed nor deleted through the product.
+type AuditEntry struct {
+	ID         ID
+	AllianceID ID  // zero for platform events (sign-ups, failed logins)
+	ActorID    *ID // nil when nobody was signed in
+	ActorName  string
+	Action     string // e.g. "member.roles_changed"
+	Target     string // what it acted on, e.g. a user id or an e-mail
+	Details    map[string]any
+	IP         string
+	At         time.Time
+}
+
+// The audited actions.
+const (
+	AuditSignup           = "account.signup"
+	AuditLoginFailed      = "account.login_failed"
+	AuditPasswordReset    = "account.password_reset"
+	AuditAllianceCreated  = "alliance.created"
+	AuditAllianceUpdated  = "alliance.updated"
+	AuditInvitationSent   = "invitation.sent"
+	AuditInvitationAccept = "invitation.accepted"
+	AuditMemberChanged    = "member.changed"
+	AuditPolicyAdded      = "policy.added"
+	AuditPolicyRemoved    = "policy.removed"
+)
