@@ -94,12 +94,13 @@ func (a *App) build(ctx context.Context) (err error) {
 		return n, err
 	})
 	if opts.Demo {
-		loaded, err := (&service.Tenants{DB: a.DB}).ImportIfEmpty(ctx, tenants.Demo)
+		account, err := (&service.Tenants{DB: a.DB}).ImportDemoIfEmpty(ctx, tenants.Demo)
 		if err != nil {
 			return fmt.Errorf("load the demo alliance: %w", err)
 		}
-		if loaded {
-			log.Info("demo alliance loaded", "slug", "alliance-mali-mentors")
+		if account != nil {
+			log.Warn("demo alliance loaded; sign in as its admin (shown once)",
+				"slug", "alliance-mali-mentors", "email", account.Email, "password", account.Password)
 		}
 	}
 	if opts.Workers {
@@ -207,14 +208,15 @@ func (a *App) buildWeb(ctx context.Context) error {
 			"database": a.DB.Ping,
 			"queue":    func(context.Context) error { return a.Queue.Ping() },
 		},
-		Alliances:     &service.Alliances{DB: db},
-		Accounts:      &service.Accounts{DB: db, Limiter: ratelimit.New(rdb), Catalog: catalog, BaseURL: base},
-		Members:       &service.Members{DB: db},
-		Invitations:   &service.Invitations{DB: db, Catalog: catalog, BaseURL: base},
-		Records:       &service.Records{DB: db},
-		Policies:      &service.Policies{DB: db, Enforcer: enforcer},
-		Enforcer:      enforcer,
-		SecureCookies: strings.HasPrefix(base, "https://"),
+		Alliances:      &service.Alliances{DB: db},
+		Accounts:       &service.Accounts{DB: db, Limiter: ratelimit.New(rdb), Catalog: catalog, BaseURL: base},
+		Members:        &service.Members{DB: db},
+		Invitations:    &service.Invitations{DB: db, Catalog: catalog, BaseURL: base},
+		Records:        &service.Records{DB: db},
+		Policies:       &service.Policies{DB: db, Enforcer: enforcer},
+		Enforcer:       enforcer,
+		SecureCookies:  strings.HasPrefix(base, "https://"),
+		TrustedProxies: a.cfg.TrustedProxies,
 	})
 	if err != nil {
 		return err

@@ -30,6 +30,7 @@ type Config struct {
 	LogLevel            string        // debug, info, warn or error
 	LogFormat           string        // text or json
 	Workers             int           // how many jobs run at once in one process
+	TrustedProxies      []string      // proxies whose X-Forwarded-For names the client
 }
 
 // Var describes one environment variable: its name, default and meaning.
@@ -58,6 +59,7 @@ var Vars = []Var{
 	{"MENTORAT_LOG_LEVEL", "info", "debug, info, warn or error", setLogLevel},
 	{"MENTORAT_LOG_FORMAT", "text", "text or json", setLogFormat},
 	{"MENTORAT_WORKERS", "4", "how many background jobs one process runs at once (1-256)", setWorkers},
+	{"MENTORAT_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of the reverse proxies whose X-Forwarded-For to believe (unset: none)", setTrustedProxies},
 }
 
 // Load builds the configuration from the environment as getenv reports it,
@@ -270,6 +272,22 @@ func setWorkers(c *Config, v string) error {
 		return fmt.Errorf("%q: must be a number from 1 to 256", v)
 	}
 	c.Workers = n
+	return nil
+}
+
+func setTrustedProxies(c *Config, v string) error {
+	c.TrustedProxies = nil
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				return fmt.Errorf("%q is not an IP address or CIDR", p)
+			}
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p)
+	}
 	return nil
 }
 

@@ -48,6 +48,7 @@ func TestEveryVariableRefusesABadValue(t *testing.T) {
 		{"MENTORAT_LOG_LEVEL", "loud"},
 		{"MENTORAT_LOG_FORMAT", "xml"},
 		{"MENTORAT_WORKERS", "0"},
+		{"MENTORAT_TRUSTED_PROXIES", "10.0.0.0/8, proxy.local"},
 	}
 	seen := map[string]bool{}
 	for _, tc := range tests {

@@ -43,7 +43,11 @@ func (s *Signup) Validate() error {
 // NormalizeEmail trims an address and lowercases it, so that one person
 // has one account whatever the case they type.
 func NormalizeEmail(email string) string {
-	return strings.ToLower(strings.TrimSpace(email))
+	email = strings.TrimSpace(email)
+	if !utf8.ValidString(email) {
+		return email // left for ValidateEmail to refuse, not turned into U+FFFD
+	}
+	return strings.ToLower(email)
 }
 
 // ValidateEmail checks a bare e-mail address (no display name).

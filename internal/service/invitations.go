@@ -134,6 +134,12 @@ func (s *Invitations) Accept(ctx context.Context, actor Actor, token string) (*d
 			return err
 		case existing.Status == domain.StatusSuspended:
 			return domain.E(domain.CodeForbidden, "error.forbidden.suspended", nil)
+		case existing.Status == domain.StatusLeft:
+			m = existing
+			m.Roles, m.Status = inv.Roles, domain.StatusActive
+			if err := tx.UpdateMember(ctx, a.ID, m); err != nil {
+				return err
+			}
 		default:
 			m = existing
 			roles := append(append([]domain.Role{}, m.Roles...), inv.Roles...)

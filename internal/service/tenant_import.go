@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/mentorat/mentorat/internal/auth"
 	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/store"
 )
@@ -69,9 +70,17 @@ func (s *Tenants) Import(ctx context.Context, fsys fs.FS) (*domain.Alliance, boo
 	return a, created, nil
 }
 
-// ImportIfEmpty loads the folder only when the platform has no alliance
-// yet, as on a product's first start, and reports whether it did.
-func (s *Tenants) ImportIfEmpty(ctx context.Context, fsys fs.FS) (bool, error) {
+// DemoAccount is the admin account made with the demo alliance, so that a
+// person trying the product can run it.
+type DemoAccount struct {
+	Email    string
+	Password string
+}
+
+// ImportDemoIfEmpty loads the folder only when the platform has no
+// alliance yet, as on a product's first start, with an admin account whose
+// random password it gives back (nil when it loaded nothing).
+func (s *Tenants) ImportDemoIfEmpty(ctx context.Context, fsys fs.FS) (*DemoAccount, error) {
 	var n int64
 	err := s.DB.InPlatform(ctx, func(tx *store.Tx) error {
 		var err error
@@ -79,8 +88,30 @@ func (s *Tenants) ImportIfEmpty(ctx context.Context, fsys fs.FS) (bool, error) {
 		return err
 	})
 	if err != nil || n > 0 {
-		return false, err
+		return nil, err
 	}
-	_, _, err = s.Import(ctx, fsys)
-	return err == nil, err
+	a, _, err := s.Import(ctx, fsys)
+	if err != nil {
+		return nil, err
+	}
+	account := &DemoAccount{Email: "admin@" + a.Slug + ".example", Password: auth.NewToken()[:20]}
+	hash, err := auth.HashPassword(account.Password)
+	if err != nil {
+		return nil, domain.Internal(err)
+	}
+	now := time.Now().UTC()
+	u := &domain.User{ID: domain.NewID(), Email: account.Email, Name: "Admin " + a.Name, Locale: a.DefaultLocale, CreatedAt: now}
+	err = s.DB.InTenant(ctx, a.ID, func(tx *store.Tx) error {
+		if err := tx.InsertUser(ctx, u, hash); err != nil {
+			return err
+		}
+		return tx.InsertMember(ctx, a.ID, &domain.Member{
+			UserID: u.ID, Roles: []domain.Role{domain.RoleAdmin}, Status: domain.StatusActive,
+			Capacity: domain.DefaultMentorCapacity, JoinedAt: now, UpdatedAt: now,
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return account, nil
 }

@@ -82,9 +82,9 @@ func (t *Tx) Member(ctx context.Context, alliance, user domain.ID) (*domain.Memb
 
 // MemberFilter narrows a members list.
 type MemberFilter struct {
-	Roles  []domain.Role        // members holding any of these; empty: all
+	Roles  []domain.Role         // members holding any of these; empty: all
 	Status []domain.MemberStatus // empty: all
-	After  *domain.ID           // the cursor: members after this user, by user id
+	After  *domain.ID            // the cursor: members after this user, by user id
 	Limit  int
 }
 

@@ -52,30 +52,17 @@ func (db *DB) lock(ctx context.Context) (unlock func(), err error) {
 // lock so that two processes starting together do not race. It reports what
 // it applied.
 func (db *DB) MigrateUp(ctx context.Context) (applied []string, err error) {
-	m, err := db.migrator()
-	if err != nil {
-		return nil, err
-	}
-	unlock, err := db.lock(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer unlock()
-	if err := m.Init(ctx); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	group, err := m.Migrate(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	for _, mig := range group.Migrations {
-		applied = append(applied, mig.Name+"_"+mig.Comment)
-	}
-	return applied, nil
+	return db.migrateLocked(ctx, func(m *migrate.Migrator) (*migrate.MigrationGroup, error) { return m.Migrate(ctx) })
 }
 
 // MigrateDown rolls back the last group of migrations applied together.
 func (db *DB) MigrateDown(ctx context.Context) (rolledBack []string, err error) {
+	return db.migrateLocked(ctx, func(m *migrate.Migrator) (*migrate.MigrationGroup, error) { return m.Rollback(ctx) })
+}
+
+// migrateLocked runs one move of the migrator under the lock and names the
+// migrations it moved.
+func (db *DB) migrateLocked(ctx context.Context, move func(*migrate.Migrator) (*migrate.MigrationGroup, error)) ([]string, error) {
 	m, err := db.migrator()
 	if err != nil {
 		return nil, err
@@ -88,14 +75,15 @@ func (db *DB) MigrateDown(ctx context.Context) (rolledBack []string, err error) 
 	if err := m.Init(ctx); err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
-	group, err := m.Rollback(ctx)
+	group, err := move(m)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
+	var names []string
 	for _, mig := range group.Migrations {
-		rolledBack = append(rolledBack, mig.Name+"_"+mig.Comment)
+		names = append(names, mig.Name+"_"+mig.Comment)
 	}
-	return rolledBack, nil
+	return names, nil
 }
 
 // MigrationStatus writes every migration with whether it is applied, and

@@ -42,6 +42,9 @@ func (s *Server) handle(method, path string, a access, h gin.HandlerFunc) {
 	chain := []gin.HandlerFunc{}
 	if a.alliance {
 		chain = append(chain, s.resolveAlliance)
+		if a.public {
+			chain = append(chain, speakAllianceLanguage)
+		}
 	}
 	if !a.public {
 		chain = append(chain, s.requireUser)
@@ -83,8 +86,10 @@ func (s *Server) authenticate(c *gin.Context) {
 			c.Set(keyAuthErr, err)
 		} else {
 			c.Set(keySession, sess)
-			if !c.GetBool(keyLocaleExplicit) {
+			// The user's own language comes before the alliance's default.
+			if !c.GetBool(keyLocaleExplicit) && sess.User.Locale.Valid() {
 				c.Set(keyLocale, sess.User.Locale)
+				c.Set(keyLocaleExplicit, true)
 			}
 		}
 	}
@@ -122,15 +127,24 @@ func (s *Server) requireUser(c *gin.Context) {
 }
 
 // resolveAlliance loads the alliance of the route's :slug; an unknown slug
-// is not found.
+// is not found. The alliance's language is not taken yet: an answer to a
+// caller who may not see the alliance must not differ from the answer for
+// an alliance that does not exist.
 func (s *Server) resolveAlliance(c *gin.Context) {
 	a, err := s.alliances.BySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		s.failFor(c, err)
 		return
 	}
-	useAlliance(c, a)
+	c.Set(keyAlliance, a.Slug)
 	c.Set(keyAllianceObj, a)
+	c.Next()
+}
+
+// speakAllianceLanguage answers in the route's alliance's language when the
+// caller named none.
+func speakAllianceLanguage(c *gin.Context) {
+	useAlliance(c, allianceOf(c))
 	c.Next()
 }
 
@@ -172,6 +186,7 @@ func (s *Server) requirePermission(perm authz.Permission) gin.HandlerFunc {
 			s.failFor(c, domain.E(domain.CodeForbidden, "", nil))
 			return
 		}
+		useAlliance(c, a)
 		c.Set(keyCaller, service.Caller{Actor: actorOf(c), Alliance: a, Member: m})
 		c.Next()
 	}

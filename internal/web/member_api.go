@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/mentorat/mentorat/internal/authz"
 	"github.com/mentorat/mentorat/internal/domain"
 )
 
@@ -36,9 +37,10 @@ func (s *Server) memberList(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	showEmail := s.mayManageMembers(c)
 	out := page[memberView]{Items: make([]memberView, 0, len(ms))}
 	for _, m := range ms {
-		out.Items = append(out.Items, memberOf(m))
+		out.Items = append(out.Items, memberFor(m, showEmail))
 	}
 	if len(ms) > 0 {
 		out.NextCursor = nextCursor(len(ms), limit, ms[len(ms)-1].UserID)
@@ -57,7 +59,25 @@ func (s *Server) memberGet(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, memberOf(m))
+	c.JSON(http.StatusOK, memberFor(m, s.mayManageMembers(c) || m.UserID == callerOf(c).UserID))
+}
+
+// mayManageMembers tells whether the caller may manage the alliance's
+// members, and so see their e-mail addresses: others see names and roles.
+func (s *Server) mayManageMembers(c *gin.Context) bool {
+	caller := callerOf(c)
+	ok, err := s.enforcer.Allowed(c.Request.Context(), caller.Member.Roles, caller.Alliance.ID,
+		authz.Permission{Object: authz.ObjMembers, Action: authz.ActManage})
+	return err == nil && ok
+}
+
+// memberFor is a member as the caller may see it.
+func memberFor(m *domain.Member, showEmail bool) memberView {
+	v := memberOf(m)
+	if !showEmail {
+		v.Email = ""
+	}
+	return v
 }
 
 // memberUpdate answers PATCH /api/v1/alliances/{slug}/members/{user_id}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -53,7 +54,7 @@ func (s *Server) logRequests(c *gin.Context) {
 	s.metrics.Latency.WithLabelValues(c.Request.Method, route).Observe(elapsed.Seconds())
 	attrs := []any{
 		"request_id", requestID(c), "method", c.Request.Method, "route", route,
-		"path", c.Request.URL.Path, "status", status, "duration_ms", float64(elapsed.Microseconds()) / 1000,
+		"path", redactSecrets(c), "status", status, "duration_ms", float64(elapsed.Microseconds()) / 1000,
 		"bytes", c.Writer.Size(), "ip", c.ClientIP(),
 	}
 	if slug := c.GetString(keyAlliance); slug != "" {
@@ -126,4 +127,14 @@ func (s *Server) refuseCrossSite(c *gin.Context) {
 		}
 	}
 	c.Next()
+}
+
+// redactSecrets gives the request's path with any token in it (reset and
+// invitation links) hidden, so that the log never holds a working link.
+func redactSecrets(c *gin.Context) string {
+	path := c.Request.URL.Path
+	if token := c.Param("token"); token != "" {
+		path = strings.Replace(path, token, "[token]", 1)
+	}
+	return path
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -21,16 +22,34 @@ func (s *Server) homePage(c *gin.Context) {
 
 // alliancePage is an alliance's public page.
 func (s *Server) alliancePage(c *gin.Context) {
-	a, err := s.alliances.BySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		s.failPage(c, err)
-		return
+	a := allianceOf(c)
+	var links []pageLink
+	if sess := sessionOf(c); sess != nil {
+		m, err := s.members.Membership(c.Request.Context(), a.ID, sess.User.ID)
+		if err == nil && m.Status == domain.StatusActive {
+			links = s.sectionLinks(c, a, m)
+		}
 	}
-	useAlliance(c, a)
 	s.render(c, http.StatusOK, "alliance", a.Name, gin.H{
 		"Alliance": a,
 		"About":    a.AboutIn(localeOf(c)),
+		"Links":    links,
 	})
+}
+
+// localPath gives next when it is an address on this site, and fallback
+// otherwise, so that a link cannot send a person to another site after
+// they sign in or switch languages.
+func localPath(next, fallback string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return fallback
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
+		return fallback
+	}
+	return next
 }
 
 // switchLanguage keeps the chosen language in a cookie and goes back to
@@ -41,10 +60,7 @@ func (s *Server) switchLanguage(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	next := c.Query("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		next = "/"
-	}
+	next := localPath(c.Query("next"), "/")
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: langCookie, Value: string(loc), Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: c.Request.TLS != nil,
@@ -71,9 +87,14 @@ func (s *Server) failPage(c *gin.Context, err error) {
 		s.log.Error("page failed", "request_id", requestID(c), "code", de.Code, "err", de.Cause)
 	}
 	loc := localeOf(c)
+	detailKey := de.Key
+	if detailKey == "" || !s.catalog.Has(detailKey) {
+		detailKey = "error." + string(de.Code) + ".detail"
+	}
 	s.render(c, status, "error", s.catalog.T(loc, "error."+string(de.Code)+".title", nil), gin.H{
 		"Status": status,
-		"Detail": s.catalog.T(loc, "error."+string(de.Code)+".detail", nil),
+		"Detail": s.catalog.T(loc, detailKey, de.Args),
+		"SignIn": de.Code == domain.CodeUnauthenticated,
 	})
 	c.Abort()
 }

@@ -34,7 +34,11 @@ func (s *Server) policyList(c *gin.Context) {
 // policyChange answers POST (add) and DELETE (remove) on
 // /api/v1/alliances/{slug}/policies {role,object,action} (admin).
 func (s *Server) policyChange(c *gin.Context) {
-	var in ruleView
+	var in struct {
+		Role   domain.Role `json:"role"`
+		Object string      `json:"object"`
+		Action string      `json:"action"`
+	}
 	if err := decodeJSON(c, &in); err != nil {
 		s.fail(c, err)
 		return

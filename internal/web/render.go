@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -26,12 +27,45 @@ type pages struct {
 
 // view is what every template receives.
 type view struct {
-	Locale  domain.Locale
-	Path    string // the page's own address with its query, for the language switch
-	Title   string
-	Data    any
-	catalog *i18n.Catalog
-	assets  map[string]string
+	Locale domain.Locale
+	Path   string // the page's own address with its query, for the language switch
+	Title  string
+	Data   any
+	// User is the signed-in user, nil for a visitor; Alliances are their
+	// active memberships, for the switcher of the header; Current is the
+	// slug of the alliance the page is about, if any.
+	User      *domain.User
+	Alliances []navAlliance
+	Current   string
+	catalog   *i18n.Catalog
+	assets    map[string]string
+}
+
+// Next is where the header's sign-in links come back to: this page, unless
+// it is one of the sign-in pages themselves.
+func (v view) Next() string { return nextOf(v.Path) }
+
+// navAlliance is an alliance of the switcher.
+type navAlliance struct{ Slug, Name string }
+
+// When shows an instant in UTC, the way the page's language writes dates.
+func (v view) When(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if v.Locale == domain.French {
+		return t.UTC().Format("02/01/2006 15:04") + " UTC"
+	}
+	return t.UTC().Format("2006-01-02 15:04") + " UTC"
+}
+
+// RoleNames gives the roles in the page's language, joined by commas.
+func (v view) RoleNames(roles []domain.Role) string {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = v.T("role." + string(r))
+	}
+	return strings.Join(names, ", ")
 }
 
 // T translates a key in the page's language; args come as name, value pairs.
@@ -73,7 +107,7 @@ func loadPages(catalog *i18n.Catalog) (*pages, error) {
 		return nil, err
 	}
 	for _, name := range names {
-		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(frontend.Templates, "layout.html", name)
+		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(frontend.Templates, "layout.html", "partials.html", name)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
@@ -104,7 +138,13 @@ func (s *Server) render(c *gin.Context, status int, name, title string, data any
 	}
 	v := view{
 		Locale: localeOf(c), Path: c.Request.URL.RequestURI(), Title: title, Data: data,
-		catalog: s.catalog, assets: s.pages.assets,
+		Current: c.GetString(keyAlliance), catalog: s.catalog, assets: s.pages.assets,
+	}
+	if sess := sessionOf(c); sess != nil {
+		v.User = sess.User
+		v.Alliances = s.navAlliances(c, sess.User.ID)
+		// A signed-in page shows personal data: no cache may keep it.
+		c.Header("Cache-Control", "private, no-store")
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
@@ -114,6 +154,23 @@ func (s *Server) render(c *gin.Context, status int, name, title string, data any
 	c.Header("Content-Language", string(v.Locale))
 	c.Header("Vary", "Accept-Language, Cookie")
 	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// navAlliances lists the user's active alliances for the header; the page
+// still renders, without them, when they cannot be read.
+func (s *Server) navAlliances(c *gin.Context, user domain.ID) []navAlliance {
+	ms, err := s.accounts.Memberships(c.Request.Context(), user)
+	if err != nil {
+		s.log.Warn("header alliances", "request_id", requestID(c), "err", err)
+		return nil
+	}
+	var out []navAlliance
+	for _, m := range ms {
+		if m.Member.Status == domain.StatusActive {
+			out = append(out, navAlliance{Slug: m.Alliance.Slug, Name: m.Alliance.Name})
+		}
+	}
+	return out
 }
 
 // static serves the files of frontend/static; an address that carries the

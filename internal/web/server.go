@@ -34,6 +34,9 @@ type Deps struct {
 	Enforcer    *authz.Enforcer
 	// SecureCookies marks cookies Secure: the product is served over TLS.
 	SecureCookies bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client; no other caller can choose the address it is counted as.
+	TrustedProxies []string
 }
 
 // Server is the HTTP face of the product.
@@ -70,6 +73,9 @@ func New(d Deps) (*Server, error) {
 	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
+	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
+		return nil, err
+	}
 	r.HandleMethodNotAllowed = true
 	r.ContextWithFallback = true
 	r.RedirectTrailingSlash = false

@@ -26,7 +26,7 @@ func userOf(u *domain.User) userView {
 type memberView struct {
 	UserID   domain.ID           `json:"user_id"`
 	Name     string              `json:"name"`
-	Email    string              `json:"email"`
+	Email    string              `json:"email,omitempty"` // for those who manage members, and oneself
 	Roles    []domain.Role       `json:"roles"`
 	Status   domain.MemberStatus `json:"status"`
 	Capacity int                 `json:"capacity"`

@@ -2,7 +2,7 @@
 -- password resets and account events. Memberships, invitations and the
 -- audit log are tenant tables; the audit log accepts no change.
 CREATE TABLE users (
-    id            TEXT        PRIMARY KEY,
+    id            TEXT NOT NULL PRIMARY KEY,
     email         TEXT        NOT NULL UNIQUE,
     name          TEXT        NOT NULL,
     locale        TEXT        NOT NULL,
@@ -12,7 +12,7 @@ CREATE TABLE users (
 );
 --bun:split
 CREATE TABLE auth_tokens (
-    id           TEXT        PRIMARY KEY,
+    id           TEXT NOT NULL PRIMARY KEY,
     user_id      TEXT        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     kind         TEXT        NOT NULL,
     token_hash   TEXT        NOT NULL UNIQUE,
@@ -27,7 +27,7 @@ CREATE TABLE auth_tokens (
 CREATE INDEX auth_tokens_user ON auth_tokens (user_id, created_at);
 --bun:split
 CREATE TABLE password_resets (
-    id         TEXT        PRIMARY KEY,
+    id         TEXT NOT NULL PRIMARY KEY,
     user_id    TEXT        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     token_hash TEXT        NOT NULL UNIQUE,
     created_at TIMESTAMP NOT NULL,
@@ -36,7 +36,7 @@ CREATE TABLE password_resets (
 );
 --bun:split
 CREATE TABLE account_events (
-    id         TEXT        PRIMARY KEY,
+    id         TEXT NOT NULL PRIMARY KEY,
     user_id    TEXT        REFERENCES users (id) ON DELETE CASCADE,
     action     TEXT        NOT NULL,
     target     TEXT        NOT NULL,
@@ -101,4 +101,9 @@ CREATE INDEX audit_log_time ON audit_log (tenant_id, created_at);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+--bun:split
+CREATE TRIGGER account_events_no_update BEFORE UPDATE ON account_events
+BEGIN
+    SELECT RAISE(ABORT, 'the account events are append-only');
 END;
