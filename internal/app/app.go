@@ -201,19 +201,14 @@ func (a *App) buildWeb(ctx context.Context) error {
 	}
 	rdb := a.Queue.RedisClient()
 	a.closers = append(a.closers, rdb.Close)
-	db, base := a.DB, a.cfg.BaseURL
+	base := a.cfg.BaseURL
 	srv, err := web.New(web.Deps{
 		Log: a.log, Catalog: catalog, Metrics: a.Metrics, BodyLimit: a.cfg.BodyLimit,
 		Checks: map[string]web.Check{
 			"database": a.DB.Ping,
 			"queue":    func(context.Context) error { return a.Queue.Ping() },
 		},
-		Alliances:      &service.Alliances{DB: db},
-		Accounts:       &service.Accounts{DB: db, Limiter: ratelimit.New(rdb), Catalog: catalog, BaseURL: base},
-		Members:        &service.Members{DB: db},
-		Invitations:    &service.Invitations{DB: db, Catalog: catalog, BaseURL: base},
-		Records:        &service.Records{DB: db},
-		Policies:       &service.Policies{DB: db, Enforcer: enforcer},
+		Services:       service.NewSet(a.DB, catalog, ratelimit.New(rdb), enforcer, base),
 		Enforcer:       enforcer,
 		SecureCookies:  strings.HasPrefix(base, "https://"),
 		TrustedProxies: a.cfg.TrustedProxies,

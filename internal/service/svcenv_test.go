@@ -63,14 +63,11 @@ func newSvcEnv(t testing.TB) *svcEnv {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
+	set := service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, svcBaseURL)
 	return &svcEnv{
 		t: t, ctx: context.Background(), db: db, mr: mr, catalog: catalog, enforcer: enforcer,
-		accounts:    &service.Accounts{DB: db, Limiter: ratelimit.New(rdb), Catalog: catalog, BaseURL: svcBaseURL},
-		alliances:   &service.Alliances{DB: db},
-		members:     &service.Members{DB: db},
-		invitations: &service.Invitations{DB: db, Catalog: catalog, BaseURL: svcBaseURL},
-		policies:    &service.Policies{DB: db, Enforcer: enforcer},
-		records:     &service.Records{DB: db},
+		accounts: set.Accounts, alliances: set.Alliances, members: set.Members,
+		invitations: set.Invitations, policies: set.Policies, records: set.Records,
 	}
 }
 

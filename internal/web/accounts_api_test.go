@@ -17,21 +17,14 @@ import (
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
-	"github.com/redis/go-redis/v9"
 	"github.com/uptrace/bun"
 
-	"github.com/mentorat/mentorat/frontend"
 	"github.com/mentorat/mentorat/internal/auth"
-	"github.com/mentorat/mentorat/internal/authz"
 	"github.com/mentorat/mentorat/internal/domain"
-	"github.com/mentorat/mentorat/internal/i18n"
 	"github.com/mentorat/mentorat/internal/jobs"
 	"github.com/mentorat/mentorat/internal/mail"
-	"github.com/mentorat/mentorat/internal/metrics"
-	"github.com/mentorat/mentorat/internal/ratelimit"
 	"github.com/mentorat/mentorat/internal/service"
 	"github.com/mentorat/mentorat/internal/store"
-	"github.com/mentorat/mentorat/internal/testkit"
 )
 
 // acctBaseURL is the product's address in the links of the tests' mails.
@@ -54,31 +47,8 @@ type acctEnv struct {
 
 func newAcctEnv(t testing.TB) *acctEnv {
 	t.Helper()
-	catalog, err := i18n.Load(frontend.Locales)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := testkit.OpenDB(t)
-	enforcer, err := authz.New(context.Background(), db.Bun())
-	if err != nil {
-		t.Fatal(err)
-	}
-	mr := miniredis.RunT(t)
-	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-	t.Cleanup(func() { _ = rdb.Close() })
-	s, err := New(Deps{Log: testkit.Logger(t), Catalog: catalog, Metrics: metrics.New(nil), BodyLimit: 1 << 20,
-		Alliances:   &service.Alliances{DB: db},
-		Accounts:    &service.Accounts{DB: db, Limiter: ratelimit.New(rdb), Catalog: catalog, BaseURL: acctBaseURL},
-		Members:     &service.Members{DB: db},
-		Records:     &service.Records{DB: db},
-		Enforcer:    enforcer,
-		Invitations: &service.Invitations{DB: db, Catalog: catalog, BaseURL: acctBaseURL},
-		Policies:    &service.Policies{DB: db, Enforcer: enforcer},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &acctEnv{t: t, ctx: context.Background(), s: s, db: db, mr: mr}
+	ts := startServer(t, 1<<20, acctBaseURL)
+	return &acctEnv{t: t, ctx: context.Background(), s: ts.Server, db: ts.db, mr: ts.mr}
 }
 
 // acctReq is one request: a body (a string is sent as is, anything else as

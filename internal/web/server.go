@@ -24,14 +24,9 @@ type Deps struct {
 	Metrics   *metrics.Metrics
 	BodyLimit int64
 	// Checks are the readiness checks by name ("database", "queue").
-	Checks      map[string]Check
-	Alliances   *service.Alliances
-	Accounts    *service.Accounts
-	Members     *service.Members
-	Invitations *service.Invitations
-	Records     *service.Records
-	Policies    *service.Policies
-	Enforcer    *authz.Enforcer
+	Checks   map[string]Check
+	Services *service.Set
+	Enforcer *authz.Enforcer
 	// SecureCookies marks cookies Secure: the product is served over TLS.
 	SecureCookies bool
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
@@ -67,8 +62,8 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{
 		log: d.Log, catalog: d.Catalog, metrics: d.Metrics, bodyLimit: d.BodyLimit,
-		checks: d.Checks, alliances: d.Alliances, accounts: d.Accounts, members: d.Members,
-		invitations: d.Invitations, records: d.Records, policies: d.Policies, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
+		checks: d.Checks, alliances: d.Services.Alliances, accounts: d.Services.Accounts, members: d.Services.Members,
+		invitations: d.Services.Invitations, records: d.Services.Records, policies: d.Services.Policies, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
 		pages: p, access: map[string]access{},
 	}
 	gin.SetMode(gin.ReleaseMode)

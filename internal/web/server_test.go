@@ -21,13 +21,22 @@ import (
 	"github.com/mentorat/mentorat/internal/metrics"
 	"github.com/mentorat/mentorat/internal/ratelimit"
 	"github.com/mentorat/mentorat/internal/service"
+	"github.com/mentorat/mentorat/internal/store"
 	"github.com/mentorat/mentorat/internal/testkit"
 )
 
-// newTestServer builds a server on a fresh database, with a route that
-// decodes a JSON body and one that fails as told, for the tests of the
-// request and error machinery.
-func newTestServer(t testing.TB) *Server {
+// testServer is a server over a fresh database (SQLite, or PostgreSQL as
+// the restricted app role when the environment says so) and an embedded
+// Redis for the throttles.
+type testServer struct {
+	*Server
+	db *store.DB
+	mr *miniredis.Miniredis
+}
+
+// startServer builds a test server with the given body limit and public
+// address.
+func startServer(t testing.TB, bodyLimit int64, baseURL string) testServer {
 	t.Helper()
 	catalog, err := i18n.Load(frontend.Locales)
 	if err != nil {
@@ -38,16 +47,23 @@ func newTestServer(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Deps{Log: testkit.Logger(t), Catalog: catalog, Metrics: metrics.New(nil), BodyLimit: 1024,
-		Alliances: &service.Alliances{DB: db},
-		Accounts:  &service.Accounts{DB: db, Limiter: ratelimit.New(redis.NewClient(&redis.Options{Addr: miniredis.RunT(t).Addr()})), Catalog: catalog},
-		Members:   &service.Members{DB: db}, Records: &service.Records{DB: db}, Enforcer: enforcer,
-		Invitations: &service.Invitations{DB: db, Catalog: catalog},
-		Policies:    &service.Policies{DB: db, Enforcer: enforcer},
-	})
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { _ = rdb.Close() })
+	s, err := New(Deps{Log: testkit.Logger(t), Catalog: catalog, Metrics: metrics.New(nil), BodyLimit: bodyLimit,
+		Services: service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, baseURL), Enforcer: enforcer})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return testServer{Server: s, db: db, mr: mr}
+}
+
+// newTestServer builds a server with a small body limit, a route that
+// decodes a JSON body and one that fails as told, for the tests of the
+// request and error machinery.
+func newTestServer(t testing.TB) *Server {
+	t.Helper()
+	s := startServer(t, 1024, "").Server
 	s.router.POST("/test/echo", func(c *gin.Context) {
 		var body struct {
 			Name  string `json:"name"`

@@ -1,0 +1,31 @@
+package service
+
+import (
+	"github.com/mentorat/mentorat/internal/authz"
+	"github.com/mentorat/mentorat/internal/i18n"
+	"github.com/mentorat/mentorat/internal/ratelimit"
+	"github.com/mentorat/mentorat/internal/store"
+)
+
+// Set is every use case of the product, over one database.
+type Set struct {
+	Alliances   *Alliances
+	Accounts    *Accounts
+	Members     *Members
+	Invitations *Invitations
+	Records     *Records
+	Policies    *Policies
+}
+
+// NewSet builds the use cases. baseURL is the product's public address,
+// for the links that mails carry.
+func NewSet(db *store.DB, catalog *i18n.Catalog, limiter *ratelimit.Limiter, enforcer *authz.Enforcer, baseURL string) *Set {
+	return &Set{
+		Alliances:   &Alliances{DB: db},
+		Accounts:    &Accounts{DB: db, Limiter: limiter, Catalog: catalog, BaseURL: baseURL},
+		Members:     &Members{DB: db},
+		Invitations: &Invitations{DB: db, Catalog: catalog, BaseURL: baseURL},
+		Records:     &Records{DB: db},
+		Policies:    &Policies{DB: db, Enforcer: enforcer},
+	}
+}
