@@ -52,6 +52,9 @@ type App struct {
 	worker   *jobs.Worker
 	sched    *jobs.Scheduler
 	closers  []func() error
+	catalog  *i18n.Catalog
+	enforcer *authz.Enforcer
+	services *service.Set
 }
 
 // New opens what the product needs and builds it; nothing runs yet. Its
@@ -103,13 +106,16 @@ func (a *App) build(ctx context.Context) (err error) {
 				"slug", "alliance-mali-mentors", "email", account.Email, "password", account.Password)
 		}
 	}
+	if err := a.buildServices(ctx); err != nil {
+		return err
+	}
 	if opts.Workers {
 		if err := a.buildWorkers(); err != nil {
 			return err
 		}
 	}
 	if opts.Web {
-		if err := a.buildWeb(ctx); err != nil {
+		if err := a.buildWeb(); err != nil {
 			return err
 		}
 	}
@@ -180,6 +186,7 @@ func (a *App) buildWorkers() error {
 	})
 	a.worker.Handle(jobs.TypeSendMail, jobs.SendMail(a.DB, sender))
 	a.worker.HandlePeriodic(jobs.TypePruneOutbox, jobs.PruneOutbox(a.DB, a.log))
+	a.worker.HandlePeriodic(jobs.TypeCharterReminders, a.services.Charters.RemindAll)
 	a.relay = jobs.NewRelay(a.DB, a.Queue, a.log)
 	a.DB.OnOutbox(a.relay.Wake)
 	sched, err := jobs.NewScheduler(a.Queue, a.log)
@@ -190,7 +197,9 @@ func (a *App) buildWorkers() error {
 	return nil
 }
 
-func (a *App) buildWeb(ctx context.Context) error {
+// buildServices loads the message catalogs and the role permissions and
+// builds the use cases that the web server and the workers share.
+func (a *App) buildServices(ctx context.Context) error {
 	catalog, err := i18n.Load(frontend.Locales)
 	if err != nil {
 		return err
@@ -201,16 +210,21 @@ func (a *App) buildWeb(ctx context.Context) error {
 	}
 	rdb := a.Queue.RedisClient()
 	a.closers = append(a.closers, rdb.Close)
-	base := a.cfg.BaseURL
+	a.catalog, a.enforcer = catalog, enforcer
+	a.services = service.NewSet(a.DB, catalog, ratelimit.New(rdb), enforcer, a.cfg.BaseURL)
+	return nil
+}
+
+func (a *App) buildWeb() error {
 	srv, err := web.New(web.Deps{
-		Log: a.log, Catalog: catalog, Metrics: a.Metrics, BodyLimit: a.cfg.BodyLimit,
+		Log: a.log, Catalog: a.catalog, Metrics: a.Metrics, BodyLimit: a.cfg.BodyLimit,
 		Checks: map[string]web.Check{
 			"database": a.DB.Ping,
 			"queue":    func(context.Context) error { return a.Queue.Ping() },
 		},
-		Services:       service.NewSet(a.DB, catalog, ratelimit.New(rdb), enforcer, base),
-		Enforcer:       enforcer,
-		SecureCookies:  strings.HasPrefix(base, "https://"),
+		Services:       a.services,
+		Enforcer:       a.enforcer,
+		SecureCookies:  strings.HasPrefix(a.cfg.BaseURL, "https://"),
 		TrustedProxies: a.cfg.TrustedProxies,
 	})
 	if err != nil {

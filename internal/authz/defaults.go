@@ -23,6 +23,8 @@ var defaultGrants = []struct {
 	{Permission{ObjJobs, ActRead}, adminOnly},
 	{Permission{ObjPolicy, ActRead}, adminOnly},
 	{Permission{ObjPolicy, ActManage}, adminOnly},
+	{Permission{ObjCharter, ActManage}, adminOnly},
+	{Permission{ObjCharter, ActAccept}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver}},
 }
 
 var adminOnly = []domain.Role{domain.RoleAdmin}

@@ -24,6 +24,8 @@ var shipped = map[authz.Permission][]domain.Role{
 	{Object: authz.ObjJobs, Action: authz.ActRead}:          {domain.RoleAdmin},
 	{Object: authz.ObjPolicy, Action: authz.ActRead}:        {domain.RoleAdmin},
 	{Object: authz.ObjPolicy, Action: authz.ActManage}:      {domain.RoleAdmin},
+	{Object: authz.ObjCharter, Action: authz.ActManage}:     {domain.RoleAdmin},
+	{Object: authz.ObjCharter, Action: authz.ActAccept}:     {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver},
 }
 
 func TestDefaultPolicy(t *testing.T) {

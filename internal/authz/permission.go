@@ -18,6 +18,7 @@ const (
 	ObjMail        = "mail"        // the log of the mails it sent
 	ObjJobs        = "jobs"        // its failed background jobs
 	ObjPolicy      = "policy"      // its role permissions
+	ObjCharter     = "charter"     // its charter's versions and acceptances
 )
 
 // The actions a permission allows on its object.
@@ -26,6 +27,7 @@ const (
 	ActUpdate = "update"
 	ActCreate = "create"
 	ActManage = "manage"
+	ActAccept = "accept"
 )
 
 // Permission is an action on an object: what a handler checks before it

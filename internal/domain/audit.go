@@ -29,3 +29,10 @@ const (
 	AuditPolicyAdded      = "policy.added"
 	AuditPolicyRemoved    = "policy.removed"
 )
+
+// The audited actions of the charter.
+const (
+	AuditCharterDrafted   = "charter.drafted"
+	AuditCharterPublished = "charter.published"
+	AuditCharterAccepted  = "charter.accepted"
+)

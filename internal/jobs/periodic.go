@@ -10,8 +10,14 @@ import (
 	"github.com/mentorat/mentorat/internal/store"
 )
 
-// TypePruneOutbox is the daily task that deletes outbox jobs done long ago.
-const TypePruneOutbox = "outbox:prune"
+// The periodic tasks.
+const (
+	// TypePruneOutbox is the daily task that deletes outbox jobs done long ago.
+	TypePruneOutbox = "outbox:prune"
+	// TypeCharterReminders is the weekly task that reminds members to
+	// accept their alliance's current charter.
+	TypeCharterReminders = "charter:remind"
+)
 
 // outboxKeep is how long a done job stays in the outbox.
 const outboxKeep = 7 * 24 * time.Hour
@@ -46,6 +52,7 @@ func NewScheduler(q *Queue, log *slog.Logger) (*Scheduler, error) {
 		task string
 	}{
 		{"17 3 * * *", TypePruneOutbox},
+		{"0 8 * * 1", TypeCharterReminders},
 	}
 	for _, e := range entries {
 		if _, err := s.Register(e.spec, asynq.NewTask(e.task, nil), asynq.Queue(q.Name), asynq.Unique(time.Hour)); err != nil {

@@ -108,3 +108,14 @@ func (s *Alliances) Update(ctx context.Context, actor Actor, a *domain.Alliance,
 		return tx.InsertAudit(ctx, a.ID, actor.audit(domain.AuditAllianceUpdated, a.Slug, changed))
 	})
 }
+
+// All gives every alliance of the platform, for periodic work over them.
+func (s *Alliances) All(ctx context.Context) ([]*domain.Alliance, error) {
+	var out []*domain.Alliance
+	err := s.DB.InPlatform(ctx, func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Alliances(ctx, 1_000_000)
+		return err
+	})
+	return out, err
+}

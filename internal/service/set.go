@@ -15,6 +15,7 @@ type Set struct {
 	Invitations *Invitations
 	Records     *Records
 	Policies    *Policies
+	Charters    *Charters
 }
 
 // NewSet builds the use cases. baseURL is the product's public address,
@@ -27,5 +28,6 @@ func NewSet(db *store.DB, catalog *i18n.Catalog, limiter *ratelimit.Limiter, enf
 		Invitations: &Invitations{DB: db, Catalog: catalog, BaseURL: baseURL},
 		Records:     &Records{DB: db},
 		Policies:    &Policies{DB: db, Enforcer: enforcer},
+		Charters:    &Charters{DB: db, Catalog: catalog, BaseURL: baseURL},
 	}
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"time"
@@ -67,7 +68,59 @@ func (s *Tenants) Import(ctx context.Context, fsys fs.FS) (*domain.Alliance, boo
 	if err != nil {
 		return nil, false, err
 	}
+	if err := s.importCharter(ctx, a, fsys); err != nil {
+		return nil, false, err
+	}
 	return a, created, nil
+}
+
+// importCharter loads charter/v1.fr.md, v1.en.md, v2.… as the alliance's
+// charter versions, the last one published, when the alliance has none
+// yet; an alliance that has written its own is left as it is.
+func (s *Tenants) importCharter(ctx context.Context, a *domain.Alliance, fsys fs.FS) error {
+	var versions []map[domain.Locale]string
+	for n := 1; ; n++ {
+		bodies := map[domain.Locale]string{}
+		for _, loc := range domain.Locales {
+			raw, err := fs.ReadFile(fsys, fmt.Sprintf("charter/v%d.%s.md", n, loc))
+			if err == nil {
+				bodies[loc] = string(raw)
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+		if len(bodies) == 0 {
+			break
+		}
+		if err := domain.ValidateCharterBodies(bodies); err != nil {
+			return fmt.Errorf("charter v%d: %w", n, err)
+		}
+		versions = append(versions, bodies)
+	}
+	if len(versions) == 0 {
+		return nil
+	}
+	return s.DB.InTenant(ctx, a.ID, func(tx *store.Tx) error {
+		existing, err := tx.CharterVersions(ctx, a.ID)
+		if err != nil || len(existing) > 0 {
+			return err
+		}
+		now := time.Now().UTC()
+		for i, bodies := range versions {
+			v := &domain.CharterVersion{Status: domain.CharterDraft, Bodies: bodies, CreatedAt: now, UpdatedAt: now}
+			if err := tx.InsertCharterVersion(ctx, a.ID, v); err != nil {
+				return err
+			}
+			if i == len(versions)-1 {
+				if err := tx.PublishCharter(ctx, a.ID, v.Version, now); err != nil {
+					return err
+				}
+			} else if err := tx.SupersedeCharter(ctx, a.ID, v.Version, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // DemoAccount is the admin account made with the demo alliance, so that a

@@ -34,6 +34,14 @@ import (
 // invitation), or a random UUID when the cast has none of that kind. A
 // mutating route gets the body {} (an empty form, for a page): the 404
 // must come before any reading of the body.
+// mayBeAbsent are the routes about a thing an alliance may not have yet,
+// which then answer 404 on the alliance's own slug too: the current
+// charter, before one is published.
+var mayBeAbsent = map[string]bool{
+	"GET /api/v1/alliances/:slug/charter":             true,
+	"GET /api/v1/alliances/:slug/charter/acceptances": true,
+}
+
 func TestEveryAllianceRouteIsIsolated(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t)
@@ -57,7 +65,7 @@ func TestEveryAllianceRouteIsIsolated(t *testing.T) {
 					var mine answer
 					if complete {
 						mine = send(s, method, own, body, h)
-						if mine.Status == http.StatusNotFound {
+						if mine.Status == http.StatusNotFound && !mayBeAbsent[key] {
 							t.Errorf("on A's own (%s): %v; want anything but 404", own, mine)
 						}
 					} else {

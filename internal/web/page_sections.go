@@ -21,6 +21,7 @@ var sections = []struct {
 	id, path, label string
 	perm            authz.Permission
 }{
+	{"charter", "/charter", "section.charter", authz.Permission{Object: authz.ObjCharter, Action: authz.ActAccept}},
 	{"members", "/members", "section.members", authz.Permission{Object: authz.ObjMembers, Action: authz.ActRead}},
 	{"invitations", "/invitations", "section.invitations", authz.Permission{Object: authz.ObjInvitations, Action: authz.ActRead}},
 	{"settings", "/settings", "section.settings", authz.Permission{Object: authz.ObjAlliance, Action: authz.ActUpdate}},

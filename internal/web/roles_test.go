@@ -101,6 +101,18 @@ var roleMatrix = []matrixRow{
 	{"GET /api/v1/alliances/:slug/policies", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /api/v1/alliances/:slug/policies", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"DELETE /api/v1/alliances/:slug/policies", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	// The charter: reading is public, accepting for every member, the rest
+	// for admins. The cast's alliance has published no charter (404 to
+	// whoever may read it; accepting is a 409) and :version is an unknown
+	// one, 404 to the admin.
+	{"GET /api/v1/alliances/:slug/charter", "", "", [7]outcome{hidden, hidden, hidden, hidden, hidden, hidden, hidden}},
+	{"GET /api/v1/alliances/:slug/charter/versions", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/charter/versions", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/charter/versions/:version", "", "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"PATCH /api/v1/alliances/:slug/charter/versions/:version", `{}`, "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/charter/versions/:version/publish", `{}`, "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/charter/accept", `{}`, "", [7]outcome{body, body, body, body, body, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/charter/acceptances", "", "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
 
 	// The pages: accounts.
 	{"GET /signup", "", "", [7]outcome{moved, moved, moved, moved, moved, moved, ok}},
@@ -134,6 +146,19 @@ var roleMatrix = []matrixRow{
 	{"GET /a/:slug/audit", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
 	{"GET /a/:slug/mails", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
 	{"GET /a/:slug/jobs", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
+	// The charter's pages: reading is public, accepting for every member,
+	// the rest for admins. The cast has no charter version: :version is
+	// an unknown one, 404 to the admin.
+	{"GET /a/:slug/charter", "", "", [7]outcome{ok, ok, ok, ok, ok, ok, ok}},
+	{"POST /a/:slug/charter/accept", "%zz", "", [7]outcome{body, body, body, body, body, hidden, unauth}},
+	{"GET /a/:slug/charter/versions", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
+	{"GET /a/:slug/charter/versions/new", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/charter/versions/new", "%zz", "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/charter/versions/:version", "", "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/charter/versions/:version", "%zz", "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/charter/versions/:version/publish", "%zz", "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/charter/diff", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
+	{"GET /a/:slug/charter/acceptances", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
 }
 
 // TestRouteRoleMatrix calls every route of the matrix as every caller, and

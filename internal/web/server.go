@@ -47,6 +47,7 @@ type Server struct {
 	invitations   *service.Invitations
 	records       *service.Records
 	policies      *service.Policies
+	charters      *service.Charters
 	enforcer      *authz.Enforcer
 	secureCookies bool
 	pages         *pages
@@ -63,7 +64,8 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		log: d.Log, catalog: d.Catalog, metrics: d.Metrics, bodyLimit: d.BodyLimit,
 		checks: d.Checks, alliances: d.Services.Alliances, accounts: d.Services.Accounts, members: d.Services.Members,
-		invitations: d.Services.Invitations, records: d.Services.Records, policies: d.Services.Policies, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
+		invitations: d.Services.Invitations, records: d.Services.Records, policies: d.Services.Policies,
+		charters: d.Services.Charters, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
 		pages: p, access: map[string]access{},
 	}
 	gin.SetMode(gin.ReleaseMode)
