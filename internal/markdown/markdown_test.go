@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
+	"github.com/mentorat/mentorat/internal/testkit"
 
 	"github.com/mentorat/mentorat/internal/markdown"
 )
@@ -39,42 +39,10 @@ var xssPayloads = []string{
 	`<meta http-equiv="refresh" content="0;url=https://evil.example">`,
 }
 
-// unsafe finds, in rendered HTML, an element, an attribute or a link that
-// could run script or restyle the page; "" when there is none.
-func unsafe(out string) string {
-	z := html.NewTokenizer(strings.NewReader(out))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return ""
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			switch tok.Data {
-			case "script", "style", "iframe", "object", "embed", "base", "meta", "form", "link", "svg", "math":
-				return "element " + tok.Data
-			}
-			for _, a := range tok.Attr {
-				key := strings.ToLower(a.Key)
-				if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" {
-					return "attribute " + key
-				}
-				if key == "href" || key == "src" || key == "action" {
-					v := strings.ToLower(strings.TrimSpace(a.Val))
-					if i := strings.Index(v, ":"); i >= 0 && !strings.ContainsAny(v[:i], "/?#") {
-						if scheme := v[:i]; scheme != "http" && scheme != "https" && scheme != "mailto" {
-							return "link " + v
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
 func TestNoScriptEverReachesThePage(t *testing.T) {
 	for _, payload := range xssPayloads {
 		out := markdown.HTML(payload)
-		if bad := unsafe(out); bad != "" {
+		if bad := testkit.UnsafeHTML(out); bad != "" {
 			t.Errorf("payload %q gave %q: %s", payload, out, bad)
 		}
 	}
@@ -82,7 +50,7 @@ func TestNoScriptEverReachesThePage(t *testing.T) {
 
 func TestTheCheckCatchesUnsafeHTML(t *testing.T) {
 	for _, raw := range []string{`<a href="javascript:x">`, `<img src=x onerror=y>`, `<p style="x">`, `<script>`} {
-		if unsafe(raw) == "" {
+		if testkit.UnsafeHTML(raw) == "" {
 			t.Errorf("the check misses %q", raw)
 		}
 	}
@@ -109,7 +77,7 @@ func FuzzHTML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, md string) {
 		out := markdown.HTML(md)
-		if bad := unsafe(out); bad != "" {
+		if bad := testkit.UnsafeHTML(out); bad != "" {
 			t.Fatalf("unsafe output for %q: %q (%s)", md, out, bad)
 		}
 	})

@@ -147,40 +147,6 @@ func (e *svcEnv) join(admin, u *domain.User, a *domain.Alliance, roles ...domain
 	return m
 }
 
-// inTx runs fn in a transaction of tenant, or of the platform for nil.
-func (e *svcEnv) inTx(tenant *domain.ID, fn func(tx bun.Tx) error) error {
-	wrap := func(tx *store.Tx) error { return fn(tx.Bun()) }
-	if tenant == nil {
-		return e.db.InPlatform(e.ctx, wrap)
-	}
-	return e.db.InTenant(e.ctx, *tenant, wrap)
-}
-
-// exec runs a statement as the app, in tenant's transaction (nil: the
-// platform's), failing the test on error.
-func (e *svcEnv) exec(tenant *domain.ID, query string, args ...any) {
-	e.t.Helper()
-	if err := e.inTx(tenant, func(tx bun.Tx) error {
-		_, err := tx.NewRaw(query, args...).Exec(e.ctx)
-		return err
-	}); err != nil {
-		e.t.Fatalf("%s: %v", query, err)
-	}
-}
-
-// count counts the rows of table that the app sees in tenant's
-// transaction (nil: the platform's).
-func (e *svcEnv) count(tenant *domain.ID, table string) int {
-	e.t.Helper()
-	var n int
-	if err := e.inTx(tenant, func(tx bun.Tx) error {
-		return tx.NewRaw("SELECT count(*) FROM ?", bun.Ident(table)).Scan(e.ctx, &n)
-	}); err != nil {
-		e.t.Fatalf("count %s: %v", table, err)
-	}
-	return n
-}
-
 // queuedMail is one mail job of the outbox.
 type queuedMail struct {
 	AllianceID *domain.ID
@@ -270,4 +236,22 @@ func fieldKeys(err error) map[string]string {
 		out[f.Field] = f.Key
 	}
 	return out
+}
+
+// inTx runs fn in a transaction of tenant, or of the platform for nil.
+func (e *svcEnv) inTx(tenant *domain.ID, fn func(bun.Tx) error) error {
+	return testkit.InTx(e.ctx, e.db, tenant, fn)
+}
+
+// exec runs a statement as the app in tenant's transaction (nil: the
+// platform's).
+func (e *svcEnv) exec(tenant *domain.ID, query string, args ...any) {
+	e.t.Helper()
+	testkit.Exec(e.t, e.db, tenant, query, args...)
+}
+
+// count counts the rows of table the app sees in tenant's transaction.
+func (e *svcEnv) count(tenant *domain.ID, table string) int {
+	e.t.Helper()
+	return testkit.Count(e.t, e.db, tenant, table)
 }

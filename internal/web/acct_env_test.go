@@ -20,6 +20,7 @@ import (
 	"github.com/mentorat/mentorat/internal/jobs"
 	"github.com/mentorat/mentorat/internal/mail"
 	"github.com/mentorat/mentorat/internal/store"
+	"github.com/mentorat/mentorat/internal/testkit"
 )
 
 // acctBaseURL is the product's address in the links of the tests' mails.
@@ -225,38 +226,6 @@ func (e *acctEnv) join(admin, u acctUser, slug string, roles ...domain.Role) {
 	e.expect(e.call("POST", "/api/v1/invitations/"+token+"/accept", nil, u.Token), http.StatusOK, "accept")
 }
 
-func (e *acctEnv) inTx(tenant *domain.ID, fn func(bun.Tx) error) error {
-	wrap := func(tx *store.Tx) error { return fn(tx.Bun()) }
-	if tenant == nil {
-		return e.db.InPlatform(e.ctx, wrap)
-	}
-	return e.db.InTenant(e.ctx, *tenant, wrap)
-}
-
-// exec runs a statement as the app in tenant's transaction (nil: the
-// platform's).
-func (e *acctEnv) exec(tenant *domain.ID, query string, args ...any) {
-	e.t.Helper()
-	if err := e.inTx(tenant, func(tx bun.Tx) error {
-		_, err := tx.NewRaw(query, args...).Exec(e.ctx)
-		return err
-	}); err != nil {
-		e.t.Fatalf("%s: %v", query, err)
-	}
-}
-
-// count counts the rows of table the app sees in tenant's transaction.
-func (e *acctEnv) count(tenant *domain.ID, table string) int {
-	e.t.Helper()
-	var n int
-	if err := e.inTx(tenant, func(tx bun.Tx) error {
-		return tx.NewRaw("SELECT count(*) FROM ?", bun.Ident(table)).Scan(e.ctx, &n)
-	}); err != nil {
-		e.t.Fatalf("count %s: %v", table, err)
-	}
-	return n
-}
-
 // rows counts the rows of every table a request of these tests could
 // write, those of tenant included.
 func (e *acctEnv) rows(tenant domain.ID) map[string]int {
@@ -295,3 +264,21 @@ func (e *acctEnv) mails() []mail.Message {
 }
 
 func acctPast(d time.Duration) time.Time { return time.Now().UTC().Add(-d) }
+
+// inTx runs fn in a transaction of tenant, or of the platform for nil.
+func (e *acctEnv) inTx(tenant *domain.ID, fn func(bun.Tx) error) error {
+	return testkit.InTx(e.ctx, e.db, tenant, fn)
+}
+
+// exec runs a statement as the app in tenant's transaction (nil: the
+// platform's).
+func (e *acctEnv) exec(tenant *domain.ID, query string, args ...any) {
+	e.t.Helper()
+	testkit.Exec(e.t, e.db, tenant, query, args...)
+}
+
+// count counts the rows of table the app sees in tenant's transaction.
+func (e *acctEnv) count(tenant *domain.ID, table string) int {
+	e.t.Helper()
+	return testkit.Count(e.t, e.db, tenant, table)
+}

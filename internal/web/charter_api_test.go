@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-	"golang.org/x/net/html"
 
 	"github.com/mentorat/mentorat/internal/domain"
+	"github.com/mentorat/mentorat/internal/testkit"
 )
 
 // charterAPI is an alliance over the API: an admin, a mentor, an
@@ -337,38 +337,6 @@ func TestAPICharterAcceptIsRecordedOnceForTheCurrentVersion(t *testing.T) {
 	}
 }
 
-// unsafeHTML finds, in HTML, an element, an attribute or a link that could
-// run script; "" when there is none.
-func unsafeHTML(out string) string {
-	z := html.NewTokenizer(strings.NewReader(out))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return ""
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			switch tok.Data {
-			case "script", "style", "iframe", "object", "embed", "base", "meta", "form", "link", "svg", "math":
-				return "element " + tok.Data
-			}
-			for _, a := range tok.Attr {
-				key := strings.ToLower(a.Key)
-				if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" {
-					return "attribute " + key
-				}
-				if key == "href" || key == "src" || key == "action" {
-					v := strings.ToLower(strings.TrimSpace(a.Val))
-					if i := strings.Index(v, ":"); i >= 0 && !strings.ContainsAny(v[:i], "/?#") {
-						if scheme := v[:i]; scheme != "http" && scheme != "https" && scheme != "mailto" {
-							return "link " + v
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
 func TestAPICharterNeverServesScript(t *testing.T) {
 	c := newCharterAPI(newAcctEnv(t), "mali-mentors", domain.French)
 	payloads := []string{
@@ -391,7 +359,7 @@ func TestAPICharterNeverServesScript(t *testing.T) {
 		}
 		low := strings.ToLower(v.BodyHTML)
 		// Text such as "onerror=" may stay, escaped: only markup counts.
-		if bad := unsafeHTML(v.BodyHTML); bad != "" || strings.Contains(low, "<script") || strings.Contains(low, "<img") {
+		if bad := testkit.UnsafeHTML(v.BodyHTML); bad != "" || strings.Contains(low, "<script") || strings.Contains(low, "<img") {
 			t.Fatalf("body_html %q is unsafe: %s", v.BodyHTML, bad)
 		}
 	}
