@@ -30,7 +30,7 @@ import (
 // Options choose what one process runs.
 type Options struct {
 	Web     bool // serve the pages and the API
-	Workers bool // run the background workers, the relay and the scheduler
+	Workers bool // run the background workers, the relay and the scheduler (alone: serving only health, readiness and metrics)
 	Migrate bool // apply pending migrations at start
 	Demo    bool // load the demo alliance when the database has none
 	// Queue names the asynq queue; empty means "mentorat". Tests use their
@@ -71,7 +71,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Options
 
 func (a *App) build(ctx context.Context) (err error) {
 	cfg, opts, log := a.cfg, a.opts, a.log
-	if opts.Web {
+	// A worker listens too, for its health, readiness and metrics.
+	if opts.Web || opts.Workers {
 		l, err := net.Listen("tcp", cfg.Addr)
 		if err != nil {
 			return &config.Error{Var: "MENTORAT_ADDR", Problem: fmt.Sprintf("cannot listen on %s: %v", cfg.Addr, unwrapSyscall(err))}
@@ -114,7 +115,7 @@ func (a *App) build(ctx context.Context) (err error) {
 			return err
 		}
 	}
-	if opts.Web {
+	if opts.Web || opts.Workers {
 		if err := a.buildWeb(); err != nil {
 			return err
 		}
@@ -224,6 +225,7 @@ func (a *App) buildWeb() error {
 		},
 		Services:       a.services,
 		Enforcer:       a.enforcer,
+		PlatformOnly:   !a.opts.Web,
 		SecureCookies:  strings.HasPrefix(a.cfg.BaseURL, "https://"),
 		TrustedProxies: a.cfg.TrustedProxies,
 	})

@@ -185,3 +185,18 @@ func TestMailThroughTheOutboxIsCountedInMetrics(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkerServesHealthAndMetricsOnly(t *testing.T) {
+	a := testapp.StartApp(t, testapp.AppSetup{Options: app.Options{Workers: true, Migrate: true}})
+	waitReady(t, a.URL, http.StatusOK)
+	for path, want := range map[string]int{
+		"/healthz": http.StatusOK,
+		"/metrics": http.StatusOK,
+		"/api/v1/alliances/alliance-mali-mentors": http.StatusNotFound,
+		"/": http.StatusNotFound,
+	} {
+		if got := status(t, a.URL+path); got != want {
+			t.Errorf("worker GET %s: %d; want %d", path, got, want)
+		}
+	}
+}

@@ -6,13 +6,19 @@ import (
 	"github.com/mentorat/mentorat/internal/authz"
 )
 
+// platformRoutes registers what every process serves: health, readiness
+// and metrics.
+func (s *Server) platformRoutes() {
+	s.router.GET("/healthz", s.healthz)
+	s.router.GET("/readyz", s.readyz)
+	s.router.GET("/metrics", s.metricsHandler())
+}
+
 // routes registers every route of the product, each with what it asks of
 // its caller (see access.go).
 func (s *Server) routes() {
 	r := s.router
-	r.GET("/healthz", s.healthz)
-	r.GET("/readyz", s.readyz)
-	r.GET("/metrics", s.metricsHandler())
+	s.platformRoutes()
 
 	const api = "/api/v1"
 	const alliance = api + "/alliances/:slug"

@@ -29,6 +29,9 @@ type Deps struct {
 	Enforcer *authz.Enforcer
 	// SecureCookies marks cookies Secure: the product is served over TLS.
 	SecureCookies bool
+	// PlatformOnly serves health, readiness and metrics alone: the
+	// process of a worker.
+	PlatformOnly bool
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client; no other caller can choose the address it is counted as.
 	TrustedProxies []string
@@ -82,7 +85,11 @@ func New(d Deps) (*Server, error) {
 	r.NoRoute(s.notFound)
 	r.NoMethod(func(c *gin.Context) { s.fail(c, domain.E(domain.CodeMethodNotAllowed, "", nil)) })
 	s.router = r
-	s.routes()
+	if d.PlatformOnly {
+		s.platformRoutes()
+	} else {
+		s.routes()
+	}
 	return s, nil
 }
 
