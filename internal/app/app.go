@@ -188,6 +188,14 @@ func (a *App) buildWorkers() error {
 	a.worker.Handle(jobs.TypeSendMail, jobs.SendMail(a.DB, sender))
 	a.worker.HandlePeriodic(jobs.TypePruneOutbox, jobs.PruneOutbox(a.DB, a.log))
 	a.worker.HandlePeriodic(jobs.TypeCharterReminders, a.services.Charters.RemindAll)
+	a.worker.HandlePeriodic(jobs.TypeGuideReminders, a.services.Guide.RemindAll)
+	a.worker.HandlePeriodic(jobs.TypePeerReminders, func(ctx context.Context) error {
+		n, err := a.services.Peers.RemindAll(ctx)
+		if n > 0 {
+			a.log.Info("peer session reminders sent", "mails", n)
+		}
+		return err
+	})
 	a.relay = jobs.NewRelay(a.DB, a.Queue, a.log)
 	a.DB.OnOutbox(a.relay.Wake)
 	sched, err := jobs.NewScheduler(a.Queue, a.log)

@@ -25,9 +25,17 @@ var defaultGrants = []struct {
 	{Permission{ObjPolicy, ActManage}, adminOnly},
 	{Permission{ObjCharter, ActManage}, adminOnly},
 	{Permission{ObjCharter, ActAccept}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver}},
+	{Permission{ObjLibrary, ActRead}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver}},
+	{Permission{ObjLibrary, ActWrite}, staff},
+	{Permission{ObjLibrary, ActAccept}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor}},
+	{Permission{ObjPeer, ActRead}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor}},
+	{Permission{ObjPeer, ActManage}, staff},
 }
 
 var adminOnly = []domain.Role{domain.RoleAdmin}
+
+// staff are the roles that run the alliance's programme.
+var staff = []domain.Role{domain.RoleAdmin, domain.RoleCoordinator}
 
 // Permissions lists every permission the product checks, in a stable
 // order. An extension may grant any of them, and nothing else.

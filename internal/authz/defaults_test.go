@@ -26,6 +26,11 @@ var shipped = map[authz.Permission][]domain.Role{
 	{Object: authz.ObjPolicy, Action: authz.ActManage}:      {domain.RoleAdmin},
 	{Object: authz.ObjCharter, Action: authz.ActManage}:     {domain.RoleAdmin},
 	{Object: authz.ObjCharter, Action: authz.ActAccept}:     {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver},
+	{Object: authz.ObjLibrary, Action: authz.ActRead}:       {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver},
+	{Object: authz.ObjLibrary, Action: authz.ActWrite}:      {domain.RoleAdmin, domain.RoleCoordinator},
+	{Object: authz.ObjLibrary, Action: authz.ActAccept}:     {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor},
+	{Object: authz.ObjPeer, Action: authz.ActRead}:          {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor},
+	{Object: authz.ObjPeer, Action: authz.ActManage}:        {domain.RoleAdmin, domain.RoleCoordinator},
 }
 
 func TestDefaultPolicy(t *testing.T) {

@@ -19,6 +19,8 @@ const (
 	ObjJobs        = "jobs"        // its failed background jobs
 	ObjPolicy      = "policy"      // its role permissions
 	ObjCharter     = "charter"     // its charter's versions and acceptances
+	ObjLibrary     = "library"     // its library of resources and the guide's editions
+	ObjPeer        = "peer"        // its peer coaching sessions
 )
 
 // The actions a permission allows on its object.
@@ -28,6 +30,7 @@ const (
 	ActCreate = "create"
 	ActManage = "manage"
 	ActAccept = "accept"
+	ActWrite  = "write"
 )
 
 // Permission is an action on an object: what a handler checks before it

@@ -36,3 +36,16 @@ const (
 	AuditCharterPublished = "charter.published"
 	AuditCharterAccepted  = "charter.accepted"
 )
+
+// The audited actions of the mentor community.
+const (
+	AuditResourceCreated     = "resource.created"
+	AuditResourceUpdated     = "resource.updated"
+	AuditResourceDeleted     = "resource.deleted"
+	AuditGuidePublished      = "guide.edition_published"
+	AuditGuideAcknowledged   = "guide.acknowledged"
+	AuditPeerSessionPlanned  = "peer_session.planned"
+	AuditPeerSessionCancel   = "peer_session.cancelled"
+	AuditPeerSessionAnswered = "peer_session.answered"
+	AuditPeerAttendance      = "peer_session.attendance_recorded"
+)

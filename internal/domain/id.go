@@ -20,3 +20,16 @@ func ParseID(s string) (ID, error) {
 	}
 	return id, nil
 }
+
+// UniqueIDs gives ids without repeats, in their first order.
+func UniqueIDs(ids []ID) []ID {
+	seen := make(map[ID]bool, len(ids))
+	var out []ID
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -17,6 +17,12 @@ const (
 	// TypeCharterReminders is the weekly task that reminds members to
 	// accept their alliance's current charter.
 	TypeCharterReminders = "charter:remind"
+	// TypeGuideReminders is the weekly task that reminds mentors to
+	// acknowledge their alliance's current Mentor Guide edition.
+	TypeGuideReminders = "guide:remind"
+	// TypePeerReminders is the hourly task that reminds the invitees of a
+	// peer session three days before it.
+	TypePeerReminders = "peer:remind"
 )
 
 // outboxKeep is how long a done job stays in the outbox.
@@ -53,6 +59,8 @@ func NewScheduler(q *Queue, log *slog.Logger) (*Scheduler, error) {
 	}{
 		{"17 3 * * *", TypePruneOutbox},
 		{"0 8 * * 1", TypeCharterReminders},
+		{"5 8 * * 1", TypeGuideReminders},
+		{"40 * * * *", TypePeerReminders},
 	}
 	for _, e := range entries {
 		if _, err := s.Register(e.spec, asynq.NewTask(e.task, nil), asynq.Queue(q.Name), asynq.Unique(time.Hour)); err != nil {

@@ -8,8 +8,6 @@ import (
 
 	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/i18n"
-	"github.com/mentorat/mentorat/internal/jobs"
-	"github.com/mentorat/mentorat/internal/mail"
 	"github.com/mentorat/mentorat/internal/store"
 )
 
@@ -125,9 +123,9 @@ func (s *Charters) Publish(ctx context.Context, c Caller, version int) (*domain.
 }
 
 // askToAccept mails every active member who has not accepted the version,
-// at most once a week each; key is the prefix of the mail's messages.
-func (s *Charters) askToAccept(ctx context.Context, tx *store.Tx, a *domain.Alliance, version int, key string) error {
-	members, err := tx.Members(ctx, a.ID, store.MemberFilter{Status: []domain.MemberStatus{domain.StatusActive}, Limit: 100_000})
+// at most once a week each; messages is the prefix of the mail's texts.
+func (s *Charters) askToAccept(ctx context.Context, tx *store.Tx, a *domain.Alliance, version int, messages string) error {
+	members, err := activeMembers(ctx, tx, a.ID)
 	if err != nil {
 		return err
 	}
@@ -144,28 +142,13 @@ func (s *Charters) askToAccept(ctx context.Context, tx *store.Tx, a *domain.Alli
 		if done[m.UserID] {
 			continue
 		}
-		first, err := tx.MarkReminderSent(ctx, a.ID, "charter", fmt.Sprintf("v%d:%s:%s", version, m.UserID, week), time.Now())
-		if err != nil {
-			return err
-		}
-		if !first {
-			continue
-		}
-		args := map[string]any{"name": m.Name, "alliance": a.Name, "version": version, "link": s.BaseURL + "/a/" + a.Slug + "/charter"}
-		loc := a.DefaultLocale
-		err = jobs.EnqueueMail(ctx, tx, mail.Message{To: m.Email,
-			Subject: s.Catalog.T(loc, key+"subject", args), Text: s.Catalog.T(loc, key+"body", args)})
+		_, err := sendOnce(ctx, tx, s.Catalog, a, onceMail{Kind: "charter", Key: fmt.Sprintf("v%d:%s:%s", version, m.UserID, week),
+			To: m, Messages: messages, Args: map[string]any{"version": version, "link": s.BaseURL + "/a/" + a.Slug + "/charter"}})
 		if err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// isoWeek names the week of t, e.g. "2026-W48": a reminder key per week.
-func isoWeek(t time.Time) string {
-	y, w := t.UTC().ISOWeek()
-	return fmt.Sprintf("%d-W%02d", y, w)
 }
 
 // Accept records that the caller accepts the current version, with the
@@ -217,7 +200,7 @@ func (s *Charters) Acceptances(ctx context.Context, c Caller) (*AcceptanceStatus
 		for _, a := range out.Accepted {
 			done[a.UserID] = true
 		}
-		members, err := tx.Members(ctx, c.Alliance.ID, store.MemberFilter{Status: []domain.MemberStatus{domain.StatusActive}, Limit: 100_000})
+		members, err := activeMembers(ctx, tx, c.Alliance.ID)
 		for _, m := range members {
 			if !done[m.UserID] {
 				out.Pending = append(out.Pending, m)
@@ -243,26 +226,16 @@ func (s *Charters) HasAccepted(ctx context.Context, alliance, user domain.ID) (b
 // RemindAll nudges, once a week, every active member of every alliance who
 // has not accepted its current version. It is the weekly periodic task.
 func (s *Charters) RemindAll(ctx context.Context) error {
-	alliances, err := (&Alliances{DB: s.DB}).All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, a := range alliances {
-		err := s.DB.InTenant(ctx, a.ID, func(tx *store.Tx) error {
-			v, err := tx.CurrentCharter(ctx, a.ID)
-			if domain.ErrorCode(err) == domain.CodeNotFound {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			return s.askToAccept(ctx, tx, a, v.Version, "mail.charter.reminder.")
-		})
-		if err != nil {
-			return fmt.Errorf("charter reminders of %s: %w", a.Slug, err)
+	return eachAlliance(ctx, s.DB, "charter reminders", func(tx *store.Tx, a *domain.Alliance) error {
+		v, err := tx.CurrentCharter(ctx, a.ID)
+		if domain.ErrorCode(err) == domain.CodeNotFound {
+			return nil
 		}
-	}
-	return nil
+		if err != nil {
+			return err
+		}
+		return s.askToAccept(ctx, tx, a, v.Version, "mail.charter.reminder.")
+	})
 }
 
 // AcceptanceOf gives the caller's own acceptance of a version, or nil when

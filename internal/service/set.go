@@ -16,6 +16,9 @@ type Set struct {
 	Records     *Records
 	Policies    *Policies
 	Charters    *Charters
+	Library     *Library
+	Guide       *Guide
+	Peers       *PeerSessions
 }
 
 // NewSet builds the use cases. baseURL is the product's public address,
@@ -29,5 +32,8 @@ func NewSet(db *store.DB, catalog *i18n.Catalog, limiter *ratelimit.Limiter, enf
 		Records:     &Records{DB: db},
 		Policies:    &Policies{DB: db, Enforcer: enforcer},
 		Charters:    &Charters{DB: db, Catalog: catalog, BaseURL: baseURL},
+		Library:     &Library{DB: db},
+		Guide:       &Guide{DB: db, Catalog: catalog, BaseURL: baseURL},
+		Peers:       &PeerSessions{DB: db, Catalog: catalog, BaseURL: baseURL},
 	}
 }

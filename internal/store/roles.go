@@ -54,7 +54,7 @@ func (db *DB) EnsureAppRole(ctx context.Context, appURL string) error {
 		"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ?",
 		"REVOKE INSERT, UPDATE, DELETE ON bun_migrations, bun_migration_locks FROM ?",
 		// The audit trails are append-only for the app.
-		"REVOKE UPDATE, DELETE ON audit_log, account_events, charter_acceptances FROM ?",
+		"REVOKE UPDATE, DELETE ON audit_log, account_events, charter_acceptances, guide_acknowledgements FROM ?",
 	}
 	var dbName string
 	if err := db.bun.NewRaw("SELECT current_database()").Scan(ctx, &dbName); err != nil {
