@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/mentorat/mentorat/internal/domain"
@@ -134,15 +135,19 @@ func (s *Library) Create(ctx context.Context, c Caller, in domain.ResourceInput)
 }
 
 // Update replaces a text's fields.
+// A text given no slug keeps its own, which links it to its translations.
 func (s *Library) Update(ctx context.Context, c Caller, id domain.ID, in domain.ResourceInput) (*domain.Resource, error) {
-	in.Normalize()
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var r *domain.Resource
 	err := s.DB.InTenant(ctx, c.Alliance.ID, func(tx *store.Tx) error {
 		var err error
 		if r, err = tx.Resource(ctx, c.Alliance.ID, id); err != nil {
+			return err
+		}
+		if strings.TrimSpace(in.Slug) == "" {
+			in.Slug = r.Slug
+		}
+		in.Normalize()
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		apply(r, in, time.Now().UTC())
