@@ -30,6 +30,13 @@ var defaultGrants = []struct {
 	{Permission{ObjLibrary, ActAccept}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor}},
 	{Permission{ObjPeer, ActRead}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor}},
 	{Permission{ObjPeer, ActManage}, staff},
+	{Permission{ObjCohorts, ActRead}, staff},
+	{Permission{ObjCohorts, ActManage}, staff},
+	{Permission{ObjPipeline, ActRead}, staff},
+	{Permission{ObjPipeline, ActManage}, staff},
+	{Permission{ObjMentorships, ActRead}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur}},
+	{Permission{ObjMentorships, ActManage}, staff},
+	{Permission{ObjMentorships, ActOverride}, adminOnly},
 }
 
 var adminOnly = []domain.Role{domain.RoleAdmin}

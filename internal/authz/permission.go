@@ -21,16 +21,20 @@ const (
 	ObjCharter     = "charter"     // its charter's versions and acceptances
 	ObjLibrary     = "library"     // its library of resources and the guide's editions
 	ObjPeer        = "peer"        // its peer coaching sessions
+	ObjCohorts     = "cohorts"     // its cohorts
+	ObjPipeline    = "pipeline"    // its applications, from screening to decision
+	ObjMentorships = "mentorships" // its mentorships
 )
 
 // The actions a permission allows on its object.
 const (
-	ActRead   = "read"
-	ActUpdate = "update"
-	ActCreate = "create"
-	ActManage = "manage"
-	ActAccept = "accept"
-	ActWrite  = "write"
+	ActRead     = "read"
+	ActUpdate   = "update"
+	ActCreate   = "create"
+	ActManage   = "manage"
+	ActAccept   = "accept"
+	ActWrite    = "write"
+	ActOverride = "override"
 )
 
 // Permission is an action on an object: what a handler checks before it

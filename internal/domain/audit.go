@@ -49,3 +49,15 @@ const (
 	AuditPeerSessionAnswered = "peer_session.answered"
 	AuditPeerAttendance      = "peer_session.attendance_recorded"
 )
+
+// The audited actions of the mentee pipeline.
+const (
+	AuditCohortCreated        = "cohort.created"
+	AuditCohortUpdated        = "cohort.updated"
+	AuditApplicationSubmitted = "application.submitted"
+	AuditApplicationMoved     = "application.moved"
+	AuditApplicationNoted     = "application.noted"
+	AuditMentorshipCreated    = "mentorship.created"
+	AuditMentorProfileChanged = "member.profile_changed"
+	AuditMessageChanged       = "alliance.message_changed"
+)

@@ -48,6 +48,7 @@ type Member struct {
 	Capacity   int
 	JoinedAt   time.Time
 	UpdatedAt  time.Time
+	Profile    MentorProfile // what matching knows of a mentor
 	// The user's public details, filled when listing.
 	Name  string
 	Email string

@@ -78,12 +78,18 @@ func (c *Catalog) T(loc domain.Locale, key string, args map[string]any) string {
 	if !ok {
 		return key
 	}
-	if len(args) == 0 || !strings.Contains(msg, "{") {
-		return msg
+	return Fill(msg, args)
+}
+
+// Fill replaces each {name} of text with its argument; a name without an
+// argument stays as it is.
+func Fill(text string, args map[string]any) string {
+	if len(args) == 0 || !strings.Contains(text, "{") {
+		return text
 	}
 	pairs := make([]string, 0, 2*len(args))
 	for name, v := range args {
 		pairs = append(pairs, "{"+name+"}", fmt.Sprint(v))
 	}
-	return strings.NewReplacer(pairs...).Replace(msg)
+	return strings.NewReplacer(pairs...).Replace(text)
 }

@@ -99,9 +99,11 @@ func (s *Accounts) Login(ctx context.Context, email, password, kind, label, ip s
 		return "", nil, err
 	}
 	ok := false
-	if user != nil {
+	if user != nil && hash != "" {
 		ok = auth.CheckPassword(password, hash)
 	} else {
+		// No account, or one opened by an application whose owner has not
+		// set a password yet: the same time, the same answer.
 		auth.CheckNoPassword(password)
 	}
 	if !ok {

@@ -89,8 +89,8 @@ func (s *Library) Search(ctx context.Context, c Caller, q LibraryQuery) (*Librar
 }
 
 // Resource gives one text the caller may read, and its translations (the
-// texts of the same slug in other languages). A text the caller may not
-// read is not found.
+// texts of the same slug in other languages) that they may read too. A
+// text the caller may not read is not found.
 func (s *Library) Resource(ctx context.Context, c Caller, id domain.ID) (*domain.Resource, []*domain.Resource, error) {
 	var r *domain.Resource
 	var translations []*domain.Resource
@@ -102,7 +102,8 @@ func (s *Library) Resource(ctx context.Context, c Caller, id domain.ID) (*domain
 		if !r.ForEntrepreneurs && readsEntrepreneurTextsOnly(c) {
 			return domain.NotFound()
 		}
-		all, _, err := tx.Resources(ctx, c.Alliance.ID, store.ResourceFilter{Slug: r.Slug, WithoutBodies: true})
+		all, _, err := tx.Resources(ctx, c.Alliance.ID, store.ResourceFilter{Slug: r.Slug, WithoutBodies: true,
+			ForEntrepreneurs: readsEntrepreneurTextsOnly(c)})
 		for _, t := range all {
 			if t.ID != r.ID {
 				translations = append(translations, t)

@@ -20,12 +20,7 @@ type PeerSessions struct {
 	Now func() time.Time
 }
 
-func (s *PeerSessions) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC()
-	}
-	return time.Now().UTC()
-}
+func (s *PeerSessions) now() time.Time { return nowOf(s.Now) }
 
 // Plan records a session in the future with its invitees, who must all be
 // active mentors, and the case or role model it discusses, then mails

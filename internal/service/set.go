@@ -9,22 +9,27 @@ import (
 
 // Set is every use case of the product, over one database.
 type Set struct {
-	Alliances   *Alliances
-	Accounts    *Accounts
-	Members     *Members
-	Invitations *Invitations
-	Records     *Records
-	Policies    *Policies
-	Charters    *Charters
-	Library     *Library
-	Guide       *Guide
-	Peers       *PeerSessions
+	Alliances    *Alliances
+	Accounts     *Accounts
+	Members      *Members
+	Invitations  *Invitations
+	Records      *Records
+	Policies     *Policies
+	Charters     *Charters
+	Library      *Library
+	Guide        *Guide
+	Peers        *PeerSessions
+	Cohorts      *Cohorts
+	Applications *Applications
+	Messages     *Messages
+	Matching     *Matching
+	Mentorships  *Mentorships
 }
 
 // NewSet builds the use cases. baseURL is the product's public address,
 // for the links that mails carry.
 func NewSet(db *store.DB, catalog *i18n.Catalog, limiter *ratelimit.Limiter, enforcer *authz.Enforcer, baseURL string) *Set {
-	return &Set{
+	set := &Set{
 		Alliances:   &Alliances{DB: db},
 		Accounts:    &Accounts{DB: db, Limiter: limiter, Catalog: catalog, BaseURL: baseURL},
 		Members:     &Members{DB: db},
@@ -36,4 +41,10 @@ func NewSet(db *store.DB, catalog *i18n.Catalog, limiter *ratelimit.Limiter, enf
 		Guide:       &Guide{DB: db, Catalog: catalog, BaseURL: baseURL},
 		Peers:       &PeerSessions{DB: db, Catalog: catalog, BaseURL: baseURL},
 	}
+	set.Cohorts = &Cohorts{DB: db}
+	set.Messages = &Messages{DB: db, Catalog: catalog}
+	set.Applications = &Applications{DB: db, Catalog: catalog, Limiter: limiter, Messages: set.Messages, BaseURL: baseURL}
+	set.Matching = &Matching{DB: db, Catalog: catalog, BaseURL: baseURL}
+	set.Mentorships = &Mentorships{DB: db}
+	return set
 }

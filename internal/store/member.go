@@ -20,6 +20,9 @@ type memberRow struct {
 	Capacity  int       `bun:"capacity"`
 	JoinedAt  time.Time `bun:"joined_at"`
 	UpdatedAt time.Time `bun:"updated_at"`
+	City      string    `bun:"city"`
+	Sectors   []string  `bun:"sectors"`
+	Languages []string  `bun:"languages"`
 	Name      string    `bun:"name,scanonly"`
 	Email     string    `bun:"email,scanonly"`
 }
@@ -28,7 +31,16 @@ func (r *memberRow) domain() *domain.Member {
 	return &domain.Member{
 		AllianceID: r.TenantID, UserID: r.UserID, Roles: splitRoles(r.Roles), Status: domain.MemberStatus(r.Status),
 		Capacity: r.Capacity, JoinedAt: r.JoinedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Name: r.Name, Email: r.Email,
+		Profile: domain.MentorProfile{City: r.City, Sectors: orEmpty(r.Sectors), Languages: orEmpty(r.Languages)},
 	}
+}
+
+// orEmpty gives an empty list for nil, as a JSON column holds it.
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func joinRoles(roles []domain.Role) string {
@@ -57,6 +69,7 @@ func (t *Tx) InsertMember(ctx context.Context, alliance domain.ID, m *domain.Mem
 	_, err := t.tx.NewInsert().Model(&memberRow{
 		TenantID: alliance, UserID: m.UserID, Roles: joinRoles(m.Roles), Status: string(m.Status),
 		Capacity: m.Capacity, JoinedAt: m.JoinedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(),
+		City: m.Profile.City, Sectors: orEmpty(m.Profile.Sectors), Languages: orEmpty(m.Profile.Languages),
 	}).Exec(ctx)
 	if err != nil {
 		return classify(err)
@@ -174,4 +187,16 @@ func (db *DB) Memberships(ctx context.Context, user domain.ID) ([]*domain.Member
 		}
 	}
 	return out, nil
+}
+
+// UpdateMentorProfile saves what matching knows of a member: city,
+// sectors and languages.
+//
+// SECURITY: alliance scopes the change to one alliance.
+func (t *Tx) UpdateMentorProfile(ctx context.Context, alliance, user domain.ID, p domain.MentorProfile) error {
+	res, err := t.tx.NewUpdate().Model((*memberRow)(nil)).
+		Set("city = ?", p.City).Set("sectors = ?", orEmpty(p.Sectors)).Set("languages = ?", orEmpty(p.Languages)).
+		Set("updated_at = ?", time.Now().UTC()).
+		Where("tenant_id = ? AND user_id = ?", alliance, user).Exec(ctx)
+	return affectedOne(res, err)
 }

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/mentorat/mentorat/internal/domain"
+)
+
+type mentorshipRow struct {
+	bun.BaseModel `bun:"table:mentorships,alias:ms"`
+
+	TenantID       domain.ID  `bun:"tenant_id,pk,type:uuid"`
+	ID             domain.ID  `bun:"id,pk,type:uuid"`
+	ApplicationID  domain.ID  `bun:"application_id,type:uuid"`
+	CohortID       domain.ID  `bun:"cohort_id,type:uuid"`
+	MentorID       domain.ID  `bun:"mentor_id,type:uuid"`
+	EntrepreneurID *domain.ID `bun:"entrepreneur_id,type:uuid"`
+	Status         string     `bun:"status"`
+	StartsOn       time.Time  `bun:"starts_on,type:date"`
+	EndsOn         time.Time  `bun:"ends_on,type:date"`
+	OverrideReason string     `bun:"override_reason"`
+	CreatedBy      *domain.ID `bun:"created_by,type:uuid"`
+	CreatedAt      time.Time  `bun:"created_at"`
+	UpdatedAt      time.Time  `bun:"updated_at"`
+
+	MentorName       string `bun:"mentor_name,scanonly"`
+	EntrepreneurName string `bun:"entrepreneur_name,scanonly"`
+	BusinessName     string `bun:"business_name,scanonly"`
+}
+
+func mentorshipRowOf(alliance domain.ID, m *domain.Mentorship) *mentorshipRow {
+	r := &mentorshipRow{TenantID: alliance, ID: m.ID, ApplicationID: m.ApplicationID, CohortID: m.CohortID,
+		MentorID: m.MentorID, Status: string(m.Status), StartsOn: m.StartsOn, EndsOn: m.EndsOn,
+		OverrideReason: m.OverrideReason, CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC()}
+	if m.EntrepreneurID != (domain.ID{}) {
+		id := m.EntrepreneurID
+		r.EntrepreneurID = &id
+	}
+	if m.CreatedBy != (domain.ID{}) {
+		id := m.CreatedBy
+		r.CreatedBy = &id
+	}
+	return r
+}
+
+func (r *mentorshipRow) domain() *domain.Mentorship {
+	m := &domain.Mentorship{AllianceID: r.TenantID, ID: r.ID, ApplicationID: r.ApplicationID, CohortID: r.CohortID,
+		MentorID: r.MentorID, Status: domain.MentorshipStatus(r.Status), StartsOn: domain.Day(r.StartsOn), EndsOn: domain.Day(r.EndsOn),
+		OverrideReason: r.OverrideReason, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		MentorName: r.MentorName, EntrepreneurName: r.EntrepreneurName, BusinessName: r.BusinessName}
+	if r.EntrepreneurID != nil {
+		m.EntrepreneurID = *r.EntrepreneurID
+	}
+	if r.CreatedBy != nil {
+		m.CreatedBy = *r.CreatedBy
+	}
+	return m
+}
+
+type sessionRow struct {
+	bun.BaseModel `bun:"table:mentorship_sessions,alias:se"`
+
+	TenantID     domain.ID  `bun:"tenant_id,pk,type:uuid"`
+	MentorshipID domain.ID  `bun:"mentorship_id,pk,type:uuid"`
+	Number       int        `bun:"number,pk"`
+	PlannedOn    time.Time  `bun:"planned_on,type:date"`
+	Status       string     `bun:"status"`
+	ScheduledAt  *time.Time `bun:"scheduled_at"`
+}
+
+// InsertMentorships adds mentorships with their planned sessions.
+//
+// SECURITY: alliance is the tenant the mentorships belong to.
+func (t *Tx) InsertMentorships(ctx context.Context, alliance domain.ID, ms []*domain.Mentorship) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	rows := make([]mentorshipRow, len(ms))
+	var sessions []sessionRow
+	for i, m := range ms {
+		rows[i] = *mentorshipRowOf(alliance, m)
+		for _, s := range m.Sessions {
+			sessions = append(sessions, sessionRow{TenantID: alliance, MentorshipID: m.ID, Number: s.Number,
+				PlannedOn: s.PlannedOn, Status: string(s.Status), ScheduledAt: s.ScheduledAt})
+		}
+	}
+	if _, err := t.tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
+		return classify(err)
+	}
+	for start := 0; start < len(sessions); start += 5000 {
+		batch := sessions[start:min(start+5000, len(sessions))]
+		if _, err := t.tx.NewInsert().Model(&batch).Exec(ctx); err != nil {
+			return classify(err)
+		}
+	}
+	return nil
+}
+
+// mentorshipQuery selects mentorships with the names of both people and
+// the business.
+func (t *Tx) mentorshipQuery(rows *[]mentorshipRow, alliance domain.ID) *bun.SelectQuery {
+	return t.tx.NewSelect().Model(rows).
+		ColumnExpr("ms.*, mu.name AS mentor_name, ap.name AS entrepreneur_name, ap.business_name").
+		Join("JOIN users AS mu ON mu.id = ms.mentor_id").
+		Join("JOIN applications AS ap ON ap.tenant_id = ms.tenant_id AND ap.id = ms.application_id").
+		Where("ms.tenant_id = ?", alliance)
+}
+
+// Mentorship finds one mentorship with its sessions.
+//
+// SECURITY: alliance scopes the lookup to one alliance.
+func (t *Tx) Mentorship(ctx context.Context, alliance, id domain.ID) (*domain.Mentorship, error) {
+	var rows []mentorshipRow
+	if err := t.mentorshipQuery(&rows, alliance).Where("ms.id = ?", id).Scan(ctx); err != nil {
+		return nil, classify(err)
+	}
+	if len(rows) == 0 {
+		return nil, domain.NotFound()
+	}
+	m := rows[0].domain()
+	var sessions []sessionRow
+	err := t.tx.NewSelect().Model(&sessions).Where("tenant_id = ? AND mentorship_id = ?", alliance, id).Order("number").Scan(ctx)
+	if err != nil {
+		return nil, classify(err)
+	}
+	for _, s := range sessions {
+		m.Sessions = append(m.Sessions, domain.MentorshipSession{Number: s.Number, PlannedOn: domain.Day(s.PlannedOn),
+			Status: domain.SessionStatus(s.Status), ScheduledAt: s.ScheduledAt})
+	}
+	return m, nil
+}
+
+// MentorshipFilter narrows a list of mentorships.
+type MentorshipFilter struct {
+	CohortID       *domain.ID
+	MentorID       *domain.ID
+	EntrepreneurID *domain.ID
+	ApplicationID  *domain.ID
+	Status         []domain.MentorshipStatus
+	Limit          int
+}
+
+// Mentorships lists the mentorships that match f, newest first, without
+// their sessions.
+//
+// SECURITY: alliance scopes the list to one alliance.
+func (t *Tx) Mentorships(ctx context.Context, alliance domain.ID, f MentorshipFilter) ([]*domain.Mentorship, error) {
+	var rows []mentorshipRow
+	q := t.mentorshipQuery(&rows, alliance).Order("ms.created_at DESC", "ms.id")
+	if f.CohortID != nil {
+		q = q.Where("ms.cohort_id = ?", *f.CohortID)
+	}
+	if f.MentorID != nil {
+		q = q.Where("ms.mentor_id = ?", *f.MentorID)
+	}
+	if f.EntrepreneurID != nil {
+		q = q.Where("ms.entrepreneur_id = ?", *f.EntrepreneurID)
+	}
+	if f.ApplicationID != nil {
+		q = q.Where("ms.application_id = ?", *f.ApplicationID)
+	}
+	if len(f.Status) > 0 {
+		q = q.Where("ms.status IN (?)", bun.In(f.Status))
+	}
+	if f.Limit > 0 {
+		q = q.Limit(int64(f.Limit))
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, classify(err)
+	}
+	out := make([]*domain.Mentorship, len(rows))
+	for i := range rows {
+		out[i] = rows[i].domain()
+	}
+	return out, nil
+}
+
+// ActiveMentorshipsByMentor counts each mentor's active mentorships.
+//
+// SECURITY: alliance scopes the count to one alliance.
+func (t *Tx) ActiveMentorshipsByMentor(ctx context.Context, alliance domain.ID) (map[domain.ID]int, error) {
+	var rows []struct {
+		MentorID domain.ID `bun:"mentor_id,type:uuid"`
+		N        int       `bun:"n"`
+	}
+	err := t.tx.NewSelect().Table("mentorships").ColumnExpr("mentor_id, COUNT(*) AS n").
+		Where("tenant_id = ? AND status = ?", alliance, string(domain.MentorshipActive)).Group("mentor_id").Scan(ctx, &rows)
+	if err != nil {
+		return nil, classify(err)
+	}
+	out := make(map[domain.ID]int, len(rows))
+	for _, r := range rows {
+		out[r.MentorID] = r.N
+	}
+	return out, nil
+}
+
+// CountActiveMentorships counts the alliance's active mentorships.
+//
+// SECURITY: alliance scopes the count to one alliance.
+func (t *Tx) CountActiveMentorships(ctx context.Context, alliance domain.ID) (int, error) {
+	n, err := t.tx.NewSelect().Table("mentorships").
+		Where("tenant_id = ? AND status = ?", alliance, string(domain.MentorshipActive)).Count(ctx)
+	return int(n), classify(err)
+}
