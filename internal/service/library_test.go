@@ -181,7 +181,7 @@ func TestLibraryUpdateAndDelete(t *testing.T) {
 	}
 }
 
-func TestTheDemoAlliancesGuideIsImported(t *testing.T) {
+func TestTheDemoAlliancesGuideAndCohortsAreImported(t *testing.T) {
 	e := newSvcEnv(t)
 	tenants := &service.Tenants{DB: e.db}
 	dir := os.DirFS("../../tenants/alliance-mali-mentors")
@@ -219,6 +219,17 @@ func TestTheDemoAlliancesGuideIsImported(t *testing.T) {
 	}
 	if theirs.Total != 4 {
 		t.Errorf("entrepreneurs read %d texts, want 4 (two guides in two languages)", theirs.Total)
+	}
+	cohorts, err := (&service.Cohorts{DB: e.db}).List(e.ctx, service.Caller{Alliance: a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cities := map[string]int{}
+	for _, co := range cohorts {
+		cities[co.City]++
+	}
+	if len(cohorts) != 6 || cities["Bamako"] != 2 || cities["Sikasso"] != 2 || cities["Ségou"] != 2 {
+		t.Errorf("demo cohorts after two imports: %d, by city %v", len(cohorts), cities)
 	}
 	g := &service.Guide{DB: e.db, Catalog: e.catalog}
 	editions, err := g.Editions(e.ctx, service.Caller{Alliance: a})

@@ -74,6 +74,9 @@ func (s *Tenants) Import(ctx context.Context, fsys fs.FS) (*domain.Alliance, boo
 	if err := s.importGuide(ctx, a, fsys); err != nil {
 		return nil, false, err
 	}
+	if err := s.importCohorts(ctx, a, fsys); err != nil {
+		return nil, false, err
+	}
 	return a, created, nil
 }
 
