@@ -166,7 +166,7 @@ func (s *Applications) tellDecision(ctx context.Context, tx *store.Tx, a *domain
 	}
 	args := map[string]any{"name": app.Applicant.Name, "alliance": a.Name, "cohort": cohort.Name,
 		"link": s.BaseURL + "/a/" + a.Slug + "/applications/" + app.ID.String()}
-	subject, body, err := s.Messages.render(ctx, tx, a.ID, "mail.decision."+string(app.Status), app.Locale, args)
+	subject, body, err := s.Messages.render(ctx, tx, a.ID, "decision."+string(app.Status), app.Locale, args)
 	if err != nil {
 		return err
 	}

@@ -210,11 +210,11 @@ func TestDecisionsAreKeptInHistoryAndMailedInTheApplicantsWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.messages.Save(e.ctx, e.as(e.admin), service.Message{Key: "mail.decision.accepted", Locale: domain.English,
+	if err := e.messages.Save(e.ctx, e.as(e.admin), service.Message{Key: "decision.accepted", Locale: domain.English,
 		Subject: "Welcome to {cohort}, {name}!", Body: "Dear {name}, you are in."}); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.messages.Save(e.ctx, e.as(e.admin), service.Message{Key: "mail.decision.hired", Locale: domain.English,
+	if err := e.messages.Save(e.ctx, e.as(e.admin), service.Message{Key: "decision.hired", Locale: domain.English,
 		Subject: "x", Body: "y"}); fieldKeys(err)["key"] != "validation.one_of" {
 		t.Errorf("an unknown message: %v", err)
 	}

@@ -19,10 +19,10 @@ type Messages struct {
 	Catalog *i18n.Catalog
 }
 
-// EditableMessages are the mails an alliance may word itself; each names
-// the catalog keys of its default subject and body (key + ".subject",
-// ".body"), which also list its placeholders.
-var EditableMessages = []string{"mail.decision.accepted", "mail.decision.waitlisted", "mail.decision.rejected"}
+// EditableMessages are the mails an alliance may word itself. The
+// product's wording of each is in the catalogs under "mail." + its name +
+// ".subject" and ".body", which also show its placeholders.
+var EditableMessages = []string{"decision.accepted", "decision.waitlisted", "decision.rejected"}
 
 // Message is one wording of a mail in a language, and whether it is the
 // alliance's own.
@@ -68,7 +68,7 @@ func (s *Messages) wording(own []store.AllianceMessage, key string, loc domain.L
 			return Message{Key: key, Locale: loc, Subject: m.Subject, Body: m.Body, Custom: true}
 		}
 	}
-	return Message{Key: key, Locale: loc, Subject: s.Catalog.T(loc, key+".subject", nil), Body: s.Catalog.T(loc, key+".body", nil)}
+	return Message{Key: key, Locale: loc, Subject: s.Catalog.T(loc, "mail."+key+".subject", nil), Body: s.Catalog.T(loc, "mail."+key+".body", nil)}
 }
 
 // Save sets the alliance's wording of a mail in a language; an empty
