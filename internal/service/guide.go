@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/i18n"
@@ -60,12 +62,22 @@ func (s *Guide) Editions(ctx context.Context, c Caller) ([]*domain.GuideEdition,
 // changed, and asks every active mentor, by mail through the outbox, to
 // acknowledge it.
 func (s *Guide) Publish(ctx context.Context, c Caller, note string) (*domain.GuideEdition, error) {
+	note = strings.TrimSpace(note)
 	var p domain.Problems
-	domain.ValidateText(&p, "note", note, 3, domain.GuideNoteMax)
+	switch n := utf8.RuneCountInString(note); {
+	case n == 0:
+		p.Add("note", "validation.required", nil)
+	case n < 3:
+		p.Add("note", "validation.length", map[string]any{"min": 3, "max": domain.GuideNoteMax})
+	default:
+		domain.ValidateLongText(&p, "note", note, domain.GuideNoteMax)
+	}
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
-	e := &domain.GuideEdition{Note: note, PublishedBy: c.UserID, PublishedAt: time.Now().UTC()}
+	// Microseconds, as the database keeps them: the answer and a later
+	// read agree.
+	e := &domain.GuideEdition{Note: note, PublishedBy: c.UserID, PublishedAt: time.Now().UTC().Truncate(time.Microsecond)}
 	err := s.DB.InTenant(ctx, c.Alliance.ID, func(tx *store.Tx) error {
 		if err := tx.InsertGuideEdition(ctx, c.Alliance.ID, e); err != nil {
 			return err

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -182,7 +184,7 @@ func mostUsed(rows []resourceRow) []string {
 			count[tag]++
 		}
 	}
-	slices.SortStableFunc(tags, func(a, b string) int { return count[b] - count[a] })
+	slices.SortFunc(tags, func(a, b string) int { return cmp.Or(count[b]-count[a], strings.Compare(a, b)) })
 	return tags
 }
 

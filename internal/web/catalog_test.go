@@ -38,7 +38,7 @@ func TestEveryErrorCodeHasATitleAndDetail(t *testing.T) {
 
 // messageKey finds the translation keys written as string literals in the
 // Go code and in the templates.
-var messageKey = regexp.MustCompile(`"((?:error|validation|home|alliance|layout|language|cadence|mail|role)\.[a-z0-9_.]+[a-z0-9_])"`)
+var messageKey = regexp.MustCompile(`"((?:error|validation|home|alliance|layout|language|cadence|mail|role|page|nav)\.[a-z0-9_.]+[a-z0-9_])"`)
 
 func TestEveryKeyUsedExistsInTheCatalogs(t *testing.T) {
 	c, err := i18n.Load(frontend.Locales)

@@ -44,11 +44,22 @@ func (s *Server) pageMember(c *gin.Context) (*domain.Member, bool) {
 	return m, true
 }
 
+// renderMember shows a member; a mentor's own page, and any mentor's page
+// to those who plan peer sessions, also shows the mentor's peer sessions of
+// the year.
 func (s *Server) renderMember(c *gin.Context, status int, m *domain.Member, f *form, saved bool) {
 	manage := s.can(c, authz.ObjMembers, authz.ActManage)
 	data := gin.H{
 		"Member": m, "Form": f, "Saved": saved, "Manage": manage, "ShowEmail": manage,
 		"Roles": domain.Roles, "Statuses": domain.MemberStatuses,
+	}
+	if m.Has(domain.RoleMentor) && (m.UserID == callerOf(c).UserID || s.can(c, authz.ObjPeer, authz.ActManage)) {
+		year, err := s.memberPeerYear(c, m.UserID)
+		if err != nil {
+			s.failPage(c, err)
+			return
+		}
+		data["PeerYear"] = year
 	}
 	s.renderSection(c, status, "member", "member.title", data)
 }

@@ -22,6 +22,8 @@ var sections = []struct {
 	perm            authz.Permission
 }{
 	{"charter", "/charter", "section.charter", authz.Permission{Object: authz.ObjCharter, Action: authz.ActAccept}},
+	{"library", "/library", "nav.library", authz.Permission{Object: authz.ObjLibrary, Action: authz.ActRead}},
+	{"peer-sessions", "/peer-sessions", "nav.peer_sessions", authz.Permission{Object: authz.ObjPeer, Action: authz.ActRead}},
 	{"members", "/members", "section.members", authz.Permission{Object: authz.ObjMembers, Action: authz.ActRead}},
 	{"invitations", "/invitations", "section.invitations", authz.Permission{Object: authz.ObjInvitations, Action: authz.ActRead}},
 	{"settings", "/settings", "section.settings", authz.Permission{Object: authz.ObjAlliance, Action: authz.ActUpdate}},
@@ -65,8 +67,14 @@ func (s *Server) can(c *gin.Context, object, action string) bool {
 // renderSection renders one of an alliance's member pages, with the links
 // to the others.
 func (s *Server) renderSection(c *gin.Context, status int, name, titleKey string, data gin.H) {
+	s.renderTitled(c, status, name, s.t(c, titleKey), data)
+}
+
+// renderTitled renders one of an alliance's member pages under a title of
+// its own (a text's, a session's), with the links to the others.
+func (s *Server) renderTitled(c *gin.Context, status int, name, title string, data gin.H) {
 	caller := callerOf(c)
 	data["Alliance"] = caller.Alliance
 	data["Links"] = s.sectionLinks(c, caller.Alliance, caller.Member)
-	s.render(c, status, name, s.t(c, titleKey)+" · "+caller.Alliance.Name, data)
+	s.render(c, status, name, title+" · "+caller.Alliance.Name, data)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -56,7 +57,8 @@ type cast struct {
 	// objects are the ids of the alliance's objects by the path segment
 	// that names their collection: "members" → a member's user id (the
 	// mentor, whom every role that reads members may see), "invitations" →
-	// a pending invitation.
+	// a pending invitation, "resources" and "library" → a text of the
+	// library, "peer-sessions" → a planned peer session (see community).
 	objects map[string]domain.ID
 	// admin is the alliance's creator as a service caller.
 	admin service.Caller
@@ -114,10 +116,36 @@ func newCastIn(t testing.TB, s *Server, slug string, loc domain.Locale) *cast {
 	}
 	c.objects["invitations"] = inv.ID
 	c.objects["members"] = c.users[callerMentor].user.ID
+	c.community(t, s)
 	for who, u := range c.users {
 		u.token = c.login(t, s, who)
 	}
 	return c
+}
+
+// community gives the cast's alliance what its mentor community's routes
+// name: a case of the library that entrepreneurs may read too (the API's
+// resources/:id and the pages' library/:id), a published edition of the
+// guide, and a peer session planned a month ahead that discusses the case,
+// so that the case cannot be deleted, with the mentor invited.
+func (c *cast) community(t testing.TB, s *Server) {
+	t.Helper()
+	ctx := t.Context()
+	r, err := s.library.Create(ctx, c.admin, domain.ResourceInput{Kind: domain.KindCase, Locale: domain.French,
+		Title: "Le cas de la boulangerie", Body: "Une boulangerie de " + c.slug + " cherche un second four.", ForEntrepreneurs: true})
+	if err != nil {
+		t.Fatalf("a text of the library: %v", err)
+	}
+	c.objects["resources"], c.objects["library"] = r.ID, r.ID
+	if _, err := s.guide.Publish(ctx, c.admin, "Première édition du guide"); err != nil {
+		t.Fatalf("an edition of the guide: %v", err)
+	}
+	ps, err := s.peers.Plan(ctx, c.admin, domain.PeerSessionInput{StartsAt: time.Now().Add(30 * 24 * time.Hour), Place: "Dakar",
+		Topic: "Le cas de la boulangerie", CaseResourceID: &r.ID, AttendeeIDs: []domain.ID{c.userID(callerMentor)}})
+	if err != nil {
+		t.Fatalf("a peer session: %v", err)
+	}
+	c.objects["peer-sessions"] = ps.ID
 }
 
 // signup opens the account of the cast's person who.

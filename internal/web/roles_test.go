@@ -68,8 +68,9 @@ const (
 //
 // The path parameters are filled by matrixPath: the cast's slug, its
 // mentor's user id (whom every role that reads members may see), a spare
-// token of the caller's own for /me/tokens/:id, and an unknown token for
-// :token. Page forms get "%zz", a form body that cannot be parsed.
+// token of the caller's own for /me/tokens/:id, an unknown token for
+// :token, and the cast's objects for the other ids (see cast.objects).
+// Page forms get "%zz", a form body that cannot be parsed.
 var roleMatrix = []matrixRow{
 	// The API: accounts.
 	{"GET /api/v1/openapi.json", "", "", [7]outcome{ok, ok, ok, ok, ok, ok, ok}},
@@ -113,6 +114,30 @@ var roleMatrix = []matrixRow{
 	{"POST /api/v1/alliances/:slug/charter/versions/:version/publish", `{}`, "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /api/v1/alliances/:slug/charter/accept", `{}`, "", [7]outcome{body, body, body, body, body, hidden, unauth}},
 	{"GET /api/v1/alliances/:slug/charter/acceptances", "", "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
+	// The mentor community. The cast's library holds a case that
+	// entrepreneurs may read too, which a planned peer session discusses
+	// (deleting it is refused, 409); its guide has one edition. The admin
+	// cancels the session, and the coordinator then finds it cancelled
+	// (409). A member's peer sessions are the member's own to read, and
+	// theirs who manage peer sessions: the path names the mentor.
+	{"GET /api/v1/alliances/:slug/resources", "", "", [7]outcome{ok, ok, ok, ok, ok, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/resources", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/resources/:id", "", "", [7]outcome{ok, ok, ok, ok, ok, hidden, unauth}},
+	{"PATCH /api/v1/alliances/:slug/resources/:id", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"DELETE /api/v1/alliances/:slug/resources/:id", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/guide", "", "", [7]outcome{ok, ok, ok, ok, ok, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/guide/editions", "", "", [7]outcome{ok, ok, ok, ok, ok, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/guide/editions", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/guide/acknowledge", `{}`, "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/guide/acknowledgements", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/peer-sessions", "", "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/peer-sessions", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/peer-sessions/attendance", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/peer-sessions/:id", "", "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/peer-sessions/:id/response", `{}`, "", [7]outcome{body, body, body, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/peer-sessions/:id/attendance", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/peer-sessions/:id/cancel", `{}`, "", [7]outcome{ok, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/members/:user_id/peer-sessions", "", "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, unauth}},
 
 	// The pages: accounts.
 	{"GET /signup", "", "", [7]outcome{moved, moved, moved, moved, moved, moved, ok}},
@@ -159,6 +184,28 @@ var roleMatrix = []matrixRow{
 	{"POST /a/:slug/charter/versions/:version/publish", "%zz", "", [7]outcome{hidden, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"GET /a/:slug/charter/diff", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
 	{"GET /a/:slug/charter/acceptances", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
+	// The mentor community's pages: the library, the guide's editions and
+	// peer sessions. :id is the cast's case (entrepreneurs may read it) or
+	// its planned peer session; each form gets a body that cannot be
+	// parsed, so that none of them changes anything.
+	{"GET /a/:slug/library", "", "", [7]outcome{ok, ok, ok, ok, ok, hidden, login}},
+	{"GET /a/:slug/library/new", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/library/new", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/library/:id", "", "", [7]outcome{ok, ok, ok, ok, ok, hidden, login}},
+	{"GET /a/:slug/library/:id/edit", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/library/:id/edit", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/library/:id/delete", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/guide/acknowledge", "%zz", "", [7]outcome{body, body, body, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/guide", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/guide/editions", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/peer-sessions", "", "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, login}},
+	{"GET /a/:slug/peer-sessions/new", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/peer-sessions/new", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/peer-sessions/attendance", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"GET /a/:slug/peer-sessions/:id", "", "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/peer-sessions/:id/response", "%zz", "", [7]outcome{body, body, body, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/peer-sessions/:id/attendance", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/peer-sessions/:id/cancel", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
 }
 
 // TestRouteRoleMatrix calls every route of the matrix as every caller, and
