@@ -25,6 +25,7 @@ var defaultGrants = []struct {
 	{Permission{ObjPolicy, ActManage}, adminOnly},
 	{Permission{ObjCharter, ActManage}, adminOnly},
 	{Permission{ObjCharter, ActAccept}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver}},
+	{Permission{ObjBilling, ActManage}, adminOnly},
 }
 
 var adminOnly = []domain.Role{domain.RoleAdmin}

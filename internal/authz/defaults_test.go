@@ -26,6 +26,7 @@ var shipped = map[authz.Permission][]domain.Role{
 	{Object: authz.ObjPolicy, Action: authz.ActManage}:      {domain.RoleAdmin},
 	{Object: authz.ObjCharter, Action: authz.ActManage}:     {domain.RoleAdmin},
 	{Object: authz.ObjCharter, Action: authz.ActAccept}:     {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur, domain.RoleObserver},
+	{Object: authz.ObjBilling, Action: authz.ActManage}:     {domain.RoleAdmin},
 }
 
 func TestDefaultPolicy(t *testing.T) {

@@ -19,6 +19,7 @@ const (
 	ObjJobs        = "jobs"        // its failed background jobs
 	ObjPolicy      = "policy"      // its role permissions
 	ObjCharter     = "charter"     // its charter's versions and acceptances
+	ObjBilling     = "billing"     // its plan and its payments
 )
 
 // The actions a permission allows on its object.

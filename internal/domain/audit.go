@@ -36,3 +36,15 @@ const (
 	AuditCharterPublished = "charter.published"
 	AuditCharterAccepted  = "charter.accepted"
 )
+
+// The audited actions of billing. Those that Stripe's events cause are
+// recorded with Stripe as their actor.
+const (
+	AuditBillingCustomerCreated     = "billing.customer_created"
+	AuditBillingCheckoutStarted     = "billing.checkout_started"
+	AuditBillingCheckoutCompleted   = "billing.checkout_completed"
+	AuditBillingSubscriptionChanged = "billing.subscription_changed"
+	AuditBillingInvoicePaid         = "billing.invoice_paid"
+	AuditBillingPaymentFailed       = "billing.payment_failed"
+	AuditBillingGraceEnded          = "billing.grace_ended"
+)

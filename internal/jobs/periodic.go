@@ -17,6 +17,9 @@ const (
 	// TypeCharterReminders is the weekly task that reminds members to
 	// accept their alliance's current charter.
 	TypeCharterReminders = "charter:remind"
+	// TypeBillingGraces is the hourly task that records the end of the
+	// grace period of the alliances whose payment failed.
+	TypeBillingGraces = "billing:graces"
 )
 
 // outboxKeep is how long a done job stays in the outbox.
@@ -53,6 +56,7 @@ func NewScheduler(q *Queue, log *slog.Logger) (*Scheduler, error) {
 	}{
 		{"17 3 * * *", TypePruneOutbox},
 		{"0 8 * * 1", TypeCharterReminders},
+		{"41 * * * *", TypeBillingGraces},
 	}
 	for _, e := range entries {
 		if _, err := s.Register(e.spec, asynq.NewTask(e.task, nil), asynq.Queue(q.Name), asynq.Unique(time.Hour)); err != nil {

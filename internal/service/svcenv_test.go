@@ -63,7 +63,7 @@ func newSvcEnv(t testing.TB) *svcEnv {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
-	set := service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, svcBaseURL)
+	set := service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, svcBaseURL, service.Payments{})
 	return &svcEnv{
 		t: t, ctx: context.Background(), db: db, mr: mr, catalog: catalog, enforcer: enforcer,
 		accounts: set.Accounts, alliances: set.Alliances, members: set.Members,

@@ -62,6 +62,13 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, alliance+"/charter/accept", need(authz.ObjCharter, authz.ActAccept), s.charterAccept)
 	s.handle(http.MethodGet, alliance+"/charter/acceptances", need(authz.ObjCharter, authz.ActManage), s.charterAcceptances)
 
+	s.handle(http.MethodGet, alliance+"/billing", need(authz.ObjBilling, authz.ActManage), s.billingGet)
+	s.handle(http.MethodPost, alliance+"/billing/checkout", need(authz.ObjBilling, authz.ActManage), s.billingCheckout)
+	s.handle(http.MethodPost, alliance+"/billing/portal", need(authz.ObjBilling, authz.ActManage), s.billingPortal)
+	// Stripe signs its calls: the signature on the raw body is the only
+	// credential, checked by the handler.
+	s.handle(http.MethodPost, api+"/stripe/webhook", public, s.stripeWebhook)
+
 	r.GET("/", s.homePage)
 	s.handle(http.MethodGet, "/a/:slug", alliancePublic, s.alliancePage)
 	r.GET("/lang/:locale", s.switchLanguage)
@@ -105,4 +112,7 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, page+"/charter/versions/:version/publish", need(authz.ObjCharter, authz.ActManage), s.charterPublishSubmit)
 	s.handle(http.MethodGet, page+"/charter/diff", need(authz.ObjCharter, authz.ActManage), s.charterDiffPage)
 	s.handle(http.MethodGet, page+"/charter/acceptances", need(authz.ObjCharter, authz.ActManage), s.charterAcceptancesPage)
+	s.handle(http.MethodGet, page+"/billing", need(authz.ObjBilling, authz.ActManage), s.billingPage)
+	s.handle(http.MethodPost, page+"/billing/checkout", need(authz.ObjBilling, authz.ActManage), s.billingCheckoutSubmit)
+	s.handle(http.MethodPost, page+"/billing/portal", need(authz.ObjBilling, authz.ActManage), s.billingPortalSubmit)
 }

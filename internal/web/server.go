@@ -51,6 +51,7 @@ type Server struct {
 	records       *service.Records
 	policies      *service.Policies
 	charters      *service.Charters
+	billing       *service.Billing
 	enforcer      *authz.Enforcer
 	secureCookies bool
 	pages         *pages
@@ -68,7 +69,7 @@ func New(d Deps) (*Server, error) {
 		log: d.Log, catalog: d.Catalog, metrics: d.Metrics, bodyLimit: d.BodyLimit,
 		checks: d.Checks, alliances: d.Services.Alliances, accounts: d.Services.Accounts, members: d.Services.Members,
 		invitations: d.Services.Invitations, records: d.Services.Records, policies: d.Services.Policies,
-		charters: d.Services.Charters, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
+		charters: d.Services.Charters, billing: d.Services.Billing, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
 		pages: p, access: map[string]access{},
 	}
 	gin.SetMode(gin.ReleaseMode)

@@ -51,7 +51,7 @@ func startServer(t testing.TB, bodyLimit int64, baseURL string) testServer {
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
 	s, err := New(Deps{Log: testkit.Logger(t), Catalog: catalog, Metrics: metrics.New(nil), BodyLimit: bodyLimit,
-		Services: service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, baseURL), Enforcer: enforcer})
+		Services: service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, baseURL, service.Payments{}), Enforcer: enforcer})
 	if err != nil {
 		t.Fatal(err)
 	}
