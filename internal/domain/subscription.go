@@ -22,16 +22,17 @@ const (
 	SubscriptionCanceled          SubscriptionStatus = "canceled"
 )
 
-// subscriptionStatusOrder ranks the statuses: of two states a Stripe
-// event gives in the same second, the later in this order is taken.
-var subscriptionStatusOrder = []SubscriptionStatus{
+// SubscriptionStatuses lists every status in the order of a
+// subscription's life: of two states that Stripe events give in the same
+// second, the later in this order is taken.
+var SubscriptionStatuses = []SubscriptionStatus{
 	SubscriptionIncomplete, SubscriptionTrialing, SubscriptionActive, SubscriptionPastDue,
 	SubscriptionUnpaid, SubscriptionPaused, SubscriptionIncompleteExpired, SubscriptionCanceled,
 }
 
 // rank is the place of the status in a subscription's life; an unknown
 // status comes before every known one.
-func (s SubscriptionStatus) rank() int { return slices.Index(subscriptionStatusOrder, s) }
+func (s SubscriptionStatus) rank() int { return slices.Index(SubscriptionStatuses, s) }
 
 // Final tells whether the subscription is over for good: nothing Stripe
 // says about it afterwards changes it.
@@ -100,11 +101,18 @@ func (s *Subscription) Supersedes(next Subscription) bool {
 }
 
 // Merge takes next in place of s when it supersedes it, and tells whether
-// it did. What next does not know (a checkout gives neither the period nor
-// always the plan) is kept from s.
+// the state changed. What one of the two does not know (a checkout gives
+// neither the period nor always the plan) is taken from the other.
 func (s *Subscription) Merge(next Subscription) bool {
 	if !s.Supersedes(next) {
-		return false
+		filled := false
+		if s.PeriodEnd == nil && next.PeriodEnd != nil {
+			s.PeriodEnd, filled = next.PeriodEnd, true
+		}
+		if s.Plan == "" && next.Plan != "" {
+			s.Plan, filled = next.Plan, true
+		}
+		return filled
 	}
 	if next.PeriodEnd == nil {
 		next.PeriodEnd = s.PeriodEnd
@@ -112,6 +120,13 @@ func (s *Subscription) Merge(next Subscription) bool {
 	if next.Plan == "" {
 		next.Plan = s.Plan
 	}
+	same := s.Status == next.Status && s.Plan == next.Plan && s.CancelAtPeriodEnd == next.CancelAtPeriodEnd &&
+		s.StateAt.Equal(next.StateAt) && sameInstant(s.PeriodEnd, next.PeriodEnd)
 	*s = next
-	return true
+	return !same
+}
+
+// sameInstant tells whether two optional times are both absent or equal.
+func sameInstant(a, b *time.Time) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && a.Equal(*b))
 }

@@ -16,10 +16,10 @@ import (
 // stripeActor is who the audit trail names for what Stripe's events do.
 var stripeActor = Actor{Name: "Stripe"}
 
-// ApplyEvent is the handler of jobs.TypeStripeEvent: it applies one
-// Stripe event to the alliance's billing, records it in the audit trail,
-// mails the admins when a payment failed, and marks the job done, all in
-// one transaction, so that a job run twice has one effect. Each
+// ApplyEvent is the handler of jobs.TypeStripeEvent: it marks the job
+// done, applies one Stripe event to the alliance's billing, records it in
+// the audit trail and mails the admins when a payment failed, all in one
+// transaction, so that a job run twice has one effect. Each
 // subscription and invoice keeps the time of the event its state comes
 // from, so that the final state is right whatever order the events arrive
 // in (see domain.Subscription.Supersedes and domain.Invoice).
@@ -33,6 +33,11 @@ func (s *Billing) ApplyEvent(ctx context.Context, job *store.OutboxJob) error {
 	}
 	alliance := *job.AllianceID
 	return s.DB.InTenant(ctx, alliance, func(tx *store.Tx) error {
+		now := time.Now()
+		first, err := tx.MarkDoneOnce(ctx, job.ID, now)
+		if err != nil || !first {
+			return err
+		}
 		a, err := tx.AllianceByID(ctx, alliance)
 		if err != nil {
 			return err
@@ -41,7 +46,6 @@ func (s *Billing) ApplyEvent(ctx context.Context, job *store.OutboxJob) error {
 		if err != nil {
 			return err
 		}
-		now := time.Now()
 		before := acct.Plan(now, s.Grace)
 		var entry *domain.AuditEntry
 		switch ev.Kind {
@@ -60,11 +64,9 @@ func (s *Billing) ApplyEvent(ctx context.Context, job *store.OutboxJob) error {
 			if after := acct.Plan(now, s.Grace); after != before {
 				entry.Details["plan_from"], entry.Details["plan_to"] = before, after
 			}
-			if err := tx.InsertAudit(ctx, alliance, entry); err != nil {
-				return err
-			}
+			return tx.InsertAudit(ctx, alliance, entry)
 		}
-		return tx.MarkDone(ctx, job.ID, now)
+		return nil
 	})
 }
 
