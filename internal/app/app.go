@@ -15,7 +15,9 @@ import (
 
 	"github.com/mentorat/mentorat/frontend"
 	"github.com/mentorat/mentorat/internal/authz"
+	"github.com/mentorat/mentorat/internal/billing"
 	"github.com/mentorat/mentorat/internal/config"
+	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/i18n"
 	"github.com/mentorat/mentorat/internal/jobs"
 	"github.com/mentorat/mentorat/internal/mail"
@@ -196,6 +198,8 @@ func (a *App) buildWorkers() error {
 		}
 		return err
 	})
+	a.worker.Handle(jobs.TypeStripeEvent, a.services.Billing.ApplyEvent)
+	a.worker.HandlePeriodic(jobs.TypeBillingGraces, a.services.Billing.EndGraces)
 	a.relay = jobs.NewRelay(a.DB, a.Queue, a.log)
 	a.DB.OnOutbox(a.relay.Wake)
 	sched, err := jobs.NewScheduler(a.Queue, a.log)
@@ -220,8 +224,24 @@ func (a *App) buildServices(ctx context.Context) error {
 	rdb := a.Queue.RedisClient()
 	a.closers = append(a.closers, rdb.Close)
 	a.catalog, a.enforcer = catalog, enforcer
-	a.services = service.NewSet(a.DB, catalog, ratelimit.New(rdb), enforcer, a.cfg.BaseURL)
+	a.services = service.NewSet(a.DB, catalog, ratelimit.New(rdb), enforcer, a.cfg.BaseURL, a.payments())
 	return nil
+}
+
+// payments is how alliances pay: through the configured Stripe account,
+// or, without a key, not at all.
+func (a *App) payments() service.Payments {
+	pay := service.Payments{Grace: a.cfg.BillingGrace}
+	if a.cfg.BillingEnabled() {
+		pay.Stripe = billing.New(billing.Config{
+			SecretKey: a.cfg.StripeSecretKey, WebhookSecret: a.cfg.StripeWebhookSecret, APIBase: a.cfg.StripeAPIBase,
+			Prices: map[domain.PaidPlan]string{
+				domain.PaidAllianceMonthly: a.cfg.StripePriceMonthly,
+				domain.PaidAllianceYearly:  a.cfg.StripePriceYearly,
+			},
+		}, a.log)
+	}
+	return pay
 }
 
 func (a *App) buildWeb() error {

@@ -37,6 +37,7 @@ var defaultGrants = []struct {
 	{Permission{ObjMentorships, ActRead}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur}},
 	{Permission{ObjMentorships, ActManage}, staff},
 	{Permission{ObjMentorships, ActOverride}, adminOnly},
+	{Permission{ObjBilling, ActManage}, adminOnly},
 }
 
 var adminOnly = []domain.Role{domain.RoleAdmin}

@@ -38,6 +38,7 @@ var shipped = map[authz.Permission][]domain.Role{
 	{Object: authz.ObjMentorships, Action: authz.ActRead}:     {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur},
 	{Object: authz.ObjMentorships, Action: authz.ActManage}:   {domain.RoleAdmin, domain.RoleCoordinator},
 	{Object: authz.ObjMentorships, Action: authz.ActOverride}: {domain.RoleAdmin},
+	{Object: authz.ObjBilling, Action: authz.ActManage}:       {domain.RoleAdmin},
 }
 
 func TestDefaultPolicy(t *testing.T) {

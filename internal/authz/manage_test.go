@@ -22,7 +22,7 @@ func TestUnknownNamesAreRefused(t *testing.T) {
 		fields   string
 	}{
 		{"unknown role", alliance, "stranger", readMembers, "role=validation.one_of"},
-		{"unknown object", alliance, domain.RoleMentor, authz.Permission{Object: "billing", Action: authz.ActRead}, "object=validation.one_of"},
+		{"unknown object", alliance, domain.RoleMentor, authz.Permission{Object: "payroll", Action: authz.ActRead}, "object=validation.one_of"},
 		{"unknown action", alliance, domain.RoleMentor, authz.Permission{Object: authz.ObjMembers, Action: "delete"}, "action=validation.one_of"},
 		{"action the object lacks", alliance, domain.RoleMentor, authz.Permission{Object: authz.ObjAudit, Action: authz.ActManage}, "action=validation.one_of"},
 		{"everything unknown", alliance, "", authz.Permission{}, "role=validation.one_of,object=validation.one_of,action=validation.one_of"},

@@ -24,6 +24,7 @@ const (
 	ObjCohorts     = "cohorts"     // its cohorts
 	ObjPipeline    = "pipeline"    // its applications, from screening to decision
 	ObjMentorships = "mentorships" // its mentorships
+	ObjBilling     = "billing"     // its plan and its payments
 )
 
 // The actions a permission allows on its object.

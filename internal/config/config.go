@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,9 @@ type Config struct {
 	StripeSecretKey     string        // empty: billing is off
 	StripeWebhookSecret string        // the signing secret of Stripe's webhook endpoint
 	StripeAPIBase       string        // another Stripe API address (stripe-mock in tests)
+	StripePriceMonthly  string        // the Stripe price of the alliance plan paid monthly
+	StripePriceYearly   string        // the Stripe price of the alliance plan paid yearly
+	BillingGrace        time.Duration // how long an alliance keeps its plan after a failed payment
 	BodyLimit           int64         // the largest request body accepted, in bytes
 	ConnectTimeout      time.Duration // how long to retry the database and Redis at start
 	ShutdownTimeout     time.Duration // how long in-flight requests and jobs get to finish
@@ -53,6 +57,9 @@ var Vars = []Var{
 	{"MENTORAT_STRIPE_SECRET_KEY", "", "Stripe secret key (unset: billing is off)", func(c *Config, v string) error { c.StripeSecretKey = v; return nil }},
 	{"MENTORAT_STRIPE_WEBHOOK_SECRET", "", "the signing secret of the Stripe webhook endpoint", func(c *Config, v string) error { c.StripeWebhookSecret = v; return nil }},
 	{"MENTORAT_STRIPE_API_BASE", "", "another Stripe API address, such as a stripe-mock on loopback", setStripeAPIBase},
+	{"MENTORAT_STRIPE_PRICE_ALLIANCE_MONTHLY", "", "the Stripe price id of the alliance plan paid monthly (required with a Stripe key)", stripePriceVar(func(c *Config) *string { return &c.StripePriceMonthly })},
+	{"MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY", "", "the Stripe price id of the alliance plan paid yearly (required with a Stripe key)", stripePriceVar(func(c *Config) *string { return &c.StripePriceYearly })},
+	{"MENTORAT_BILLING_GRACE_DAYS", "7", "days an alliance keeps its paid plan after a failed payment, before it falls back to community (0-90)", setBillingGrace},
 	{"MENTORAT_BODY_LIMIT", "1048576", "the largest request body accepted, in bytes", setBodyLimit},
 	{"MENTORAT_CONNECT_TIMEOUT", "10s", "how long to keep trying the database and Redis at start", durationVar(func(c *Config) *time.Duration { return &c.ConnectTimeout })},
 	{"MENTORAT_SHUTDOWN_TIMEOUT", "20s", "how long in-flight requests and jobs get to finish on SIGTERM", durationVar(func(c *Config) *time.Duration { return &c.ShutdownTimeout })},
@@ -89,11 +96,27 @@ func (c *Config) Validate() error {
 	if c.IsPostgres() != IsPostgresURL(c.MigrateDatabaseURL) {
 		return &Error{Var: "MENTORAT_MIGRATE_DATABASE_URL", Problem: "must name the same kind of database as MENTORAT_DATABASE_URL"}
 	}
-	if c.StripeSecretKey != "" && c.StripeWebhookSecret == "" {
-		return &Error{Var: "MENTORAT_STRIPE_WEBHOOK_SECRET", Problem: "required when MENTORAT_STRIPE_SECRET_KEY is set"}
+	if c.StripeSecretKey == "" {
+		return nil
+	}
+	for _, required := range []struct{ name, value string }{
+		{"MENTORAT_STRIPE_WEBHOOK_SECRET", c.StripeWebhookSecret},
+		{"MENTORAT_STRIPE_PRICE_ALLIANCE_MONTHLY", c.StripePriceMonthly},
+		{"MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY", c.StripePriceYearly},
+	} {
+		if required.value == "" {
+			return &Error{Var: required.name, Problem: "required when MENTORAT_STRIPE_SECRET_KEY is set"}
+		}
+	}
+	if c.StripePriceMonthly == c.StripePriceYearly {
+		return &Error{Var: "MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY", Problem: "must differ from MENTORAT_STRIPE_PRICE_ALLIANCE_MONTHLY"}
 	}
 	return nil
 }
+
+// BillingEnabled tells whether alliances pay through Stripe; without a
+// key every alliance is on the community plan.
+func (c *Config) BillingEnabled() bool { return c.StripeSecretKey != "" }
 
 // IsPostgres tells whether the product runs on PostgreSQL rather than on
 // the embedded SQLite file.
@@ -113,7 +136,7 @@ func Usage() string {
 		if def == "" {
 			def = "unset"
 		}
-		fmt.Fprintf(&b, "  %-31s %s\n  %-31s (default: %s)\n", v.Name, v.Help, "", def)
+		fmt.Fprintf(&b, "  %-38s %s\n  %-38s (default: %s)\n", v.Name, v.Help, "", def)
 	}
 	return b.String()
 }
@@ -225,6 +248,28 @@ func setStripeAPIBase(c *Config, v string) error {
 		return fmt.Errorf("%q is not an http:// or https:// address", v)
 	}
 	c.StripeAPIBase = strings.TrimRight(v, "/")
+	return nil
+}
+
+// stripeIDPattern is the shape of Stripe's ids, such as price_1Pg….
+var stripeIDPattern = regexp.MustCompile(`^[A-Za-z0-9_]{3,255}$`)
+
+func stripePriceVar(field func(*Config) *string) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		if v != "" && !stripeIDPattern.MatchString(v) {
+			return fmt.Errorf("%q is not a Stripe price id such as price_1PgafmB7WZ01zgkW", v)
+		}
+		*field(c) = v
+		return nil
+	}
+}
+
+func setBillingGrace(c *Config, v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 90 {
+		return fmt.Errorf("%q: must be a number of days from 0 to 90", v)
+	}
+	c.BillingGrace = time.Duration(n) * 24 * time.Hour
 	return nil
 }
 

@@ -40,6 +40,11 @@ func TestEveryVariableRefusesABadValue(t *testing.T) {
 		{"MENTORAT_MAIL_FROM", "nobody"},
 		{"MENTORAT_STRIPE_SECRET_KEY", "sk_test_123"}, // without its webhook secret
 		{"MENTORAT_STRIPE_API_BASE", "localhost:12111"},
+		{"MENTORAT_STRIPE_PRICE_ALLIANCE_MONTHLY", "the monthly price"},
+		{"MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY", "price/yearly"},
+		{"MENTORAT_BILLING_GRACE_DAYS", "a week"},
+		{"MENTORAT_BILLING_GRACE_DAYS", "-1"},
+		{"MENTORAT_BILLING_GRACE_DAYS", "91"},
 		{"MENTORAT_BODY_LIMIT", "1kb"},
 		{"MENTORAT_BODY_LIMIT", "10"},
 		{"MENTORAT_CONNECT_TIMEOUT", "ten"},
@@ -72,6 +77,55 @@ func TestEveryVariableRefusesABadValue(t *testing.T) {
 		if !seen[v.Name] && v.Name != "MENTORAT_STRIPE_WEBHOOK_SECRET" {
 			t.Errorf("no bad-value case for %s", v.Name)
 		}
+	}
+}
+
+// TestStripeKeyNeedsItsCompanions: with a Stripe key, billing is on and
+// needs the webhook's secret and both prices; the error names the first
+// one missing. Without a key, billing is off whatever else is set.
+func TestStripeKeyNeedsItsCompanions(t *testing.T) {
+	complete := map[string]string{
+		"MENTORAT_STRIPE_SECRET_KEY":             "sk_test_123",
+		"MENTORAT_STRIPE_WEBHOOK_SECRET":         "whsec_123",
+		"MENTORAT_STRIPE_PRICE_ALLIANCE_MONTHLY": "price_monthly",
+		"MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY":  "price_yearly",
+	}
+	tests := []struct {
+		name    string
+		change  map[string]string
+		wantVar string
+	}{
+		{"complete", nil, ""},
+		{"no webhook secret", map[string]string{"MENTORAT_STRIPE_WEBHOOK_SECRET": ""}, "MENTORAT_STRIPE_WEBHOOK_SECRET"},
+		{"no monthly price", map[string]string{"MENTORAT_STRIPE_PRICE_ALLIANCE_MONTHLY": ""}, "MENTORAT_STRIPE_PRICE_ALLIANCE_MONTHLY"},
+		{"no yearly price", map[string]string{"MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY": ""}, "MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY"},
+		{"one price for both", map[string]string{"MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY": "price_monthly"}, "MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY"},
+		{"no key: billing off", map[string]string{"MENTORAT_STRIPE_SECRET_KEY": "", "MENTORAT_STRIPE_PRICE_ALLIANCE_YEARLY": ""}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vars := map[string]string{}
+			for k, v := range complete {
+				vars[k] = v
+			}
+			for k, v := range tc.change {
+				vars[k] = v
+			}
+			c, err := config.Load(env(vars))
+			if tc.wantVar == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				if c.BillingEnabled() != (vars["MENTORAT_STRIPE_SECRET_KEY"] != "") || c.BillingGrace != 7*24*time.Hour {
+					t.Fatalf("billing enabled %v, grace %s", c.BillingEnabled(), c.BillingGrace)
+				}
+				return
+			}
+			var cfgErr *config.Error
+			if !errors.As(err, &cfgErr) || cfgErr.Var != tc.wantVar || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error %v; want one line naming %s", err, tc.wantVar)
+			}
+		})
 	}
 }
 

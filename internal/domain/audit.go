@@ -61,3 +61,15 @@ const (
 	AuditMentorProfileChanged = "member.profile_changed"
 	AuditMessageChanged       = "alliance.message_changed"
 )
+
+// The audited actions of billing. Those that Stripe's events cause are
+// recorded with Stripe as their actor.
+const (
+	AuditBillingCustomerCreated     = "billing.customer_created"
+	AuditBillingCheckoutStarted     = "billing.checkout_started"
+	AuditBillingCheckoutCompleted   = "billing.checkout_completed"
+	AuditBillingSubscriptionChanged = "billing.subscription_changed"
+	AuditBillingInvoicePaid         = "billing.invoice_paid"
+	AuditBillingPaymentFailed       = "billing.payment_failed"
+	AuditBillingGraceEnded          = "billing.grace_ended"
+)

@@ -16,6 +16,7 @@ const (
 	CodeTooLarge         Code = "too_large"          // a body over the size limit
 	CodeNotFound         Code = "not_found"          // absent, or in another alliance, or not the caller's to know
 	CodeConflict         Code = "conflict"           // a uniqueness clash or a state move that is not allowed
+	CodeLimitReached     Code = "limit_reached"      // the alliance's plan allows no more of something
 	CodeUnauthenticated  Code = "unauthenticated"    // no credentials, or bad ones
 	CodeForbidden        Code = "forbidden"          // authenticated, but the role does not allow it
 	CodeRateLimited      Code = "rate_limited"       // too many requests
@@ -34,13 +35,16 @@ type FieldError struct {
 
 // Error is the one error type of the product. Key and Args, when set, name a
 // translated detail message; otherwise the code's default detail is used.
-// Cause is the internal error behind it: it is logged, never shown.
+// Link, when set, is the address of the product's page where the person
+// can lift the error (the billing page, for a limit reached). Cause is the
+// internal error behind it: it is logged, never shown.
 type Error struct {
 	Code    Code
 	Key     string
 	Args    map[string]any
 	Fields  []FieldError
 	Allowed []string
+	Link    string
 	Cause   error
 }
 

@@ -60,6 +60,9 @@ func (m *Member) Has(role Role) bool { return slices.Contains(m.Roles, role) }
 // IsActiveAdmin tells whether the member runs the alliance now.
 func (m *Member) IsActiveAdmin() bool { return m.Status == StatusActive && m.Has(RoleAdmin) }
 
+// IsActiveMentor tells whether the member mentors in the alliance now.
+func (m *Member) IsActiveMentor() bool { return m.Status == StatusActive && m.Has(RoleMentor) }
+
 // ValidateRoles checks a set of roles: at least one, each known, none
 // twice. It sorts them in the order of Roles.
 func ValidateRoles(p *Problems, field string, roles []Role) []Role {

@@ -115,6 +115,7 @@ func TestSignupCreateAllianceInviteAccept(t *testing.T) {
 	// The admin's other pages read well on the phone too.
 	for _, p := range []struct{ link, name, heading string }{
 		{"#link-settings", "settings", fr("settings.heading")},
+		{"#link-billing", "billing", fr("billing.heading")},
 		{"#link-audit", "audit", fr("audit.heading")},
 		{"#link-jobs", "jobs", fr("jobs.heading")},
 		{"#link-members", "members", fr("members.heading")},

@@ -23,6 +23,9 @@ const (
 	// TypePeerReminders is the hourly task that reminds the invitees of a
 	// peer session three days before it.
 	TypePeerReminders = "peer:remind"
+	// TypeBillingGraces is the hourly task that records the end of the
+	// grace period of the alliances whose payment failed.
+	TypeBillingGraces = "billing:graces"
 )
 
 // outboxKeep is how long a done job stays in the outbox.
@@ -61,6 +64,7 @@ func NewScheduler(q *Queue, log *slog.Logger) (*Scheduler, error) {
 		{"0 8 * * 1", TypeCharterReminders},
 		{"5 8 * * 1", TypeGuideReminders},
 		{"40 * * * *", TypePeerReminders},
+		{"41 * * * *", TypeBillingGraces},
 	}
 	for _, e := range entries {
 		if _, err := s.Register(e.spec, asynq.NewTask(e.task, nil), asynq.Queue(q.Name), asynq.Unique(time.Hour)); err != nil {

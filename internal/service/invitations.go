@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,11 +19,13 @@ type Invitations struct {
 	DB      *store.DB
 	Catalog *i18n.Catalog
 	BaseURL string
+	Billing *Billing
 }
 
 // Invite records an invitation and mails its one-time link, in the
 // alliance's language, through the outbox. It gives the invitation and the
-// link.
+// link. Inviting a mentor takes a place among the mentors the alliance's
+// plan allows.
 func (s *Invitations) Invite(ctx context.Context, c Caller, req domain.InvitationRequest) (*domain.Invitation, string, error) {
 	if err := req.Validate(); err != nil {
 		return nil, "", err
@@ -44,6 +47,11 @@ func (s *Invitations) Invite(ctx context.Context, c Caller, req domain.Invitatio
 		"roles": strings.Join(roles, ", "),
 	}
 	err := s.DB.InTenant(ctx, c.Alliance.ID, func(tx *store.Tx) error {
+		if slices.Contains(req.Roles, domain.RoleMentor) {
+			if err := s.Billing.CheckRoom(ctx, tx, c.Alliance, domain.LimitMentors); err != nil {
+				return err
+			}
+		}
 		if err := tx.InsertInvitation(ctx, c.Alliance.ID, inv, auth.Hash(token)); err != nil {
 			return err
 		}

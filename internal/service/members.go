@@ -10,7 +10,8 @@ import (
 
 // Members are the use cases of an alliance's memberships.
 type Members struct {
-	DB *store.DB
+	DB      *store.DB
+	Billing *Billing
 }
 
 // Caller is a signed-in user acting in one alliance, with their membership
@@ -81,7 +82,9 @@ func (s *Members) Get(ctx context.Context, c Caller, user domain.ID) (*domain.Me
 
 // Change applies an admin's change to a membership. The alliance always
 // keeps an active admin: the last one can be neither demoted nor
-// suspended nor removed.
+// suspended nor removed. Making someone an active mentor (a new role, or
+// a mentor back from suspension) takes a place among the mentors the
+// alliance's plan allows.
 func (s *Members) Change(ctx context.Context, c Caller, user domain.ID, ch domain.MemberChange) (*domain.Member, error) {
 	if err := ch.Validate(); err != nil {
 		return nil, err
@@ -93,7 +96,7 @@ func (s *Members) Change(ctx context.Context, c Caller, user domain.ID, ch domai
 		if err != nil {
 			return err
 		}
-		wasAdmin := m.IsActiveAdmin()
+		wasAdmin, wasMentor := m.IsActiveAdmin(), m.IsActiveMentor()
 		details := map[string]any{}
 		if ch.Roles != nil {
 			details["roles_from"], details["roles_to"] = m.Roles, ch.Roles
@@ -114,6 +117,11 @@ func (s *Members) Change(ctx context.Context, c Caller, user domain.ID, ch domai
 			}
 			if n <= 1 {
 				return domain.E(domain.CodeConflict, "error.conflict.last_admin", nil)
+			}
+		}
+		if !wasMentor && m.IsActiveMentor() {
+			if err := s.Billing.CheckRoom(ctx, tx, c.Alliance, domain.LimitMentors); err != nil {
+				return err
 			}
 		}
 		if err := tx.UpdateMember(ctx, c.Alliance.ID, m); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/mentorat/mentorat/internal/authz"
 	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/i18n"
+	"github.com/mentorat/mentorat/internal/jobs"
 	"github.com/mentorat/mentorat/internal/mail"
 	"github.com/mentorat/mentorat/internal/ratelimit"
 	"github.com/mentorat/mentorat/internal/service"
@@ -46,10 +47,19 @@ type svcEnv struct {
 	invitations *service.Invitations
 	policies    *service.Policies
 	records     *service.Records
+	billing     *service.Billing
 	ips         atomic.Int64
 }
 
+// newSvcEnv builds the services with billing off, as on the embedded
+// defaults.
 func newSvcEnv(t testing.TB) *svcEnv {
+	t.Helper()
+	return newSvcEnvPaying(t, service.Payments{})
+}
+
+// newSvcEnvPaying builds the services with alliances paying as pay says.
+func newSvcEnvPaying(t testing.TB, pay service.Payments) *svcEnv {
 	t.Helper()
 	catalog, err := i18n.Load(frontend.Locales)
 	if err != nil {
@@ -63,11 +73,11 @@ func newSvcEnv(t testing.TB) *svcEnv {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
-	set := service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, svcBaseURL)
+	set := service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, svcBaseURL, pay)
 	return &svcEnv{
 		t: t, ctx: context.Background(), db: db, mr: mr, catalog: catalog, enforcer: enforcer,
 		accounts: set.Accounts, alliances: set.Alliances, members: set.Members,
-		invitations: set.Invitations, policies: set.Policies, records: set.Records,
+		invitations: set.Invitations, policies: set.Policies, records: set.Records, billing: set.Billing,
 	}
 }
 
@@ -147,6 +157,9 @@ func (e *svcEnv) join(admin, u *domain.User, a *domain.Alliance, roles ...domain
 	return m
 }
 
+// jobTypeMail is the outbox's task type of a mail.
+const jobTypeMail = jobs.TypeSendMail
+
 // queuedMail is one mail job of the outbox.
 type queuedMail struct {
 	AllianceID *domain.ID
@@ -154,12 +167,13 @@ type queuedMail struct {
 	mail.Message
 }
 
-// mails lists the outbox's jobs, oldest first, with their mail decoded.
+// mails lists the outbox's mail jobs, oldest first, with their mail
+// decoded.
 func (e *svcEnv) mails() []queuedMail {
 	e.t.Helper()
 	var jobs []store.OutboxJob
 	if err := e.db.InPlatform(e.ctx, func(tx *store.Tx) error {
-		return tx.Bun().NewSelect().Model(&jobs).Order("created_at", "id").Scan(e.ctx)
+		return tx.Bun().NewSelect().Model(&jobs).Where("task_type = ?", jobTypeMail).Order("created_at", "id").Scan(e.ctx)
 	}); err != nil {
 		e.t.Fatalf("outbox: %v", err)
 	}

@@ -83,6 +83,21 @@ func (t *Tx) MarkDone(ctx context.Context, id domain.ID, at time.Time) error {
 	return classify(err)
 }
 
+// MarkDoneOnce marks the job done unless it already is, and tells whether
+// this call did. A handler calls it first in the transaction of its
+// effect: a second run of the job, even at the same time (on PostgreSQL
+// the row stays locked until the first commits), then does nothing.
+func (t *Tx) MarkDoneOnce(ctx context.Context, id domain.ID, at time.Time) (bool, error) {
+	res, err := t.tx.NewUpdate().Model((*OutboxJob)(nil)).
+		Set("done_at = ?", at.UTC()).Set("attempts = attempts + 1").Set("last_error = ''").
+		Where("id = ? AND done_at IS NULL", id).Exec(ctx)
+	if err != nil {
+		return false, classify(err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
 // RecordFailure counts a failed attempt with its error; final marks the job
 // failed for good, so that it is not queued again.
 func (t *Tx) RecordFailure(ctx context.Context, id domain.ID, errText string, final bool, at time.Time) error {

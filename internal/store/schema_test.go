@@ -28,11 +28,13 @@ import (
 // platformTables are the only tables without tenant_id: the registry of
 // alliances, the job outbox, the accounts (users, their tokens, password
 // resets, account events, and the index of their alliances), the role
-// policy, and bun's migration bookkeeping.
+// policy, billing's index of Stripe customers and its record of the Stripe
+// events received, and bun's migration bookkeeping.
 var platformTables = []string{
 	"alliances", "outbox",
 	"users", "auth_tokens", "password_resets", "account_events", "user_alliances",
 	"casbin_rule", "casbin_policy_version",
+	"billing_customers", "stripe_events",
 	"bun_migrations", "bun_migration_locks",
 }
 

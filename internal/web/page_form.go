@@ -15,12 +15,14 @@ import (
 )
 
 // form is what a page's form shows again after a failed post: the values
-// typed, each invalid field's message, and a message about the whole form.
-// Field names are those of the domain's field errors ("settings.cadence").
+// typed, each invalid field's message, and a message about the whole form,
+// with the page where the person can lift it, if any. Field names are
+// those of the domain's field errors ("settings.cadence").
 type form struct {
-	Values  url.Values
-	Errors  map[string]string
-	Problem string
+	Values      url.Values
+	Errors      map[string]string
+	Problem     string
+	ProblemLink *pageLink
 }
 
 func newForm(values url.Values) *form {
@@ -92,8 +94,8 @@ func (s *Server) postForm(c *gin.Context) (*form, bool) {
 func (s *Server) formFailed(c *gin.Context, f *form, err error) (status int, ok bool) {
 	de := domain.AsError(err)
 	switch {
-	case de.Code == domain.CodeInvalid, de.Code == domain.CodeConflict, de.Code == domain.CodeUnauthenticated,
-		de.Code == domain.CodeRateLimited, de.Code == domain.CodeNotFound && de.Key != "":
+	case de.Code == domain.CodeInvalid, de.Code == domain.CodeConflict, de.Code == domain.CodeLimitReached,
+		de.Code == domain.CodeUnauthenticated, de.Code == domain.CodeRateLimited, de.Code == domain.CodeNotFound && de.Key != "":
 	default:
 		s.failPage(c, err)
 		return 0, false
@@ -107,6 +109,9 @@ func (s *Server) formFailed(c *gin.Context, f *form, err error) (status int, ok 
 		key = "error." + string(de.Code) + ".detail"
 	}
 	f.Problem = s.catalog.T(loc, key, de.Args)
+	if de.Link != "" {
+		f.ProblemLink = &pageLink{ID: "form-problem-link", Href: de.Link, Label: s.catalog.T(loc, "error."+string(de.Code)+".link", nil)}
+	}
 	if secs, ok := de.Args["seconds"]; ok && de.Code == domain.CodeRateLimited {
 		c.Header("Retry-After", fmt.Sprint(secs))
 	}

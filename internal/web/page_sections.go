@@ -27,6 +27,7 @@ var sections = []struct {
 	{"members", "/members", "section.members", authz.Permission{Object: authz.ObjMembers, Action: authz.ActRead}},
 	{"invitations", "/invitations", "section.invitations", authz.Permission{Object: authz.ObjInvitations, Action: authz.ActRead}},
 	{"settings", "/settings", "section.settings", authz.Permission{Object: authz.ObjAlliance, Action: authz.ActUpdate}},
+	{"billing", "/billing", "section.billing", authz.Permission{Object: authz.ObjBilling, Action: authz.ActManage}},
 	{"audit", "/audit", "section.audit", authz.Permission{Object: authz.ObjAudit, Action: authz.ActRead}},
 	{"mails", "/mails", "section.mails", authz.Permission{Object: authz.ObjMail, Action: authz.ActRead}},
 	{"jobs", "/jobs", "section.jobs", authz.Permission{Object: authz.ObjJobs, Action: authz.ActRead}},

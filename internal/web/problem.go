@@ -18,6 +18,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeTooLarge:         http.StatusRequestEntityTooLarge,
 	domain.CodeNotFound:         http.StatusNotFound,
 	domain.CodeConflict:         http.StatusConflict,
+	domain.CodeLimitReached:     http.StatusConflict,
 	domain.CodeUnauthenticated:  http.StatusUnauthorized,
 	domain.CodeForbidden:        http.StatusForbidden,
 	domain.CodeRateLimited:      http.StatusTooManyRequests,
@@ -34,6 +35,8 @@ type problem struct {
 	Detail  string         `json:"detail"`
 	Errors  []fieldProblem `json:"errors,omitempty"`
 	Allowed []string       `json:"allowed,omitempty"`
+	// Link is the page where the person can lift the error.
+	Link string `json:"link,omitempty"`
 }
 
 type fieldProblem struct {
@@ -68,6 +71,7 @@ func (s *Server) fail(c *gin.Context, err error) {
 		Status:  status,
 		Detail:  s.catalog.T(loc, detailKey, de.Args),
 		Allowed: de.Allowed,
+		Link:    de.Link,
 	}
 	for _, f := range de.Fields {
 		p.Errors = append(p.Errors, fieldProblem{Field: f.Field, Message: s.catalog.T(loc, f.Key, f.Args)})

@@ -138,6 +138,14 @@ var roleMatrix = []matrixRow{
 	{"POST /api/v1/alliances/:slug/peer-sessions/:id/attendance", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /api/v1/alliances/:slug/peer-sessions/:id/cancel", `{}`, "", [7]outcome{ok, body, forbid, forbid, forbid, hidden, unauth}},
 	{"GET /api/v1/alliances/:slug/members/:user_id/peer-sessions", "", "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, unauth}},
+	// Billing, for admins. The test server runs without a Stripe key:
+	// billing is off, so the portal is refused (409) like the checkout of
+	// no plan (422). The webhook's only credential is Stripe's signature,
+	// which the request lacks: 400 to anyone.
+	{"GET /api/v1/alliances/:slug/billing", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/billing/checkout", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/billing/portal", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/stripe/webhook", `{}`, "", [7]outcome{body, body, body, body, body, body, body}},
 
 	// The pages: accounts.
 	{"GET /signup", "", "", [7]outcome{moved, moved, moved, moved, moved, moved, ok}},
@@ -206,6 +214,10 @@ var roleMatrix = []matrixRow{
 	{"POST /a/:slug/peer-sessions/:id/response", "%zz", "", [7]outcome{body, body, body, forbid, forbid, hidden, unauth}},
 	{"POST /a/:slug/peer-sessions/:id/attendance", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /a/:slug/peer-sessions/:id/cancel", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	// The billing page and its forms, for admins.
+	{"GET /a/:slug/billing", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/billing/checkout", "%zz", "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/billing/portal", "%zz", "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
 }
 
 // TestRouteRoleMatrix calls every route of the matrix as every caller, and

@@ -81,6 +81,12 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, alliance+"/peer-sessions/:id/attendance", need(authz.ObjPeer, authz.ActManage), s.peerSessionAttendance)
 	s.handle(http.MethodPost, alliance+"/peer-sessions/:id/cancel", need(authz.ObjPeer, authz.ActManage), s.peerSessionCancel)
 	s.handle(http.MethodGet, alliance+"/members/:user_id/peer-sessions", need(authz.ObjMembers, authz.ActRead), s.memberPeerSessions)
+	s.handle(http.MethodGet, alliance+"/billing", need(authz.ObjBilling, authz.ActManage), s.billingGet)
+	s.handle(http.MethodPost, alliance+"/billing/checkout", need(authz.ObjBilling, authz.ActManage), s.billingCheckout)
+	s.handle(http.MethodPost, alliance+"/billing/portal", need(authz.ObjBilling, authz.ActManage), s.billingPortal)
+	// Stripe signs its calls: the signature on the raw body is the only
+	// credential, checked by the handler.
+	s.handle(http.MethodPost, api+"/stripe/webhook", public, s.stripeWebhook)
 
 	r.GET("/", s.homePage)
 	s.handle(http.MethodGet, "/a/:slug", alliancePublic, s.alliancePage)
@@ -145,4 +151,7 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, page+"/peer-sessions/:id/response", need(authz.ObjPeer, authz.ActRead), s.peerResponseSubmit)
 	s.handle(http.MethodPost, page+"/peer-sessions/:id/attendance", need(authz.ObjPeer, authz.ActManage), s.peerAttendanceSubmit)
 	s.handle(http.MethodPost, page+"/peer-sessions/:id/cancel", need(authz.ObjPeer, authz.ActManage), s.peerCancelSubmit)
+	s.handle(http.MethodGet, page+"/billing", need(authz.ObjBilling, authz.ActManage), s.billingPage)
+	s.handle(http.MethodPost, page+"/billing/checkout", need(authz.ObjBilling, authz.ActManage), s.billingCheckoutSubmit)
+	s.handle(http.MethodPost, page+"/billing/portal", need(authz.ObjBilling, authz.ActManage), s.billingPortalSubmit)
 }

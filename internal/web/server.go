@@ -54,6 +54,7 @@ type Server struct {
 	library       *service.Library
 	guide         *service.Guide
 	peers         *service.PeerSessions
+	billing       *service.Billing
 	enforcer      *authz.Enforcer
 	secureCookies bool
 	pages         *pages
@@ -72,7 +73,7 @@ func New(d Deps) (*Server, error) {
 		checks: d.Checks, alliances: d.Services.Alliances, accounts: d.Services.Accounts, members: d.Services.Members,
 		invitations: d.Services.Invitations, records: d.Services.Records, policies: d.Services.Policies,
 		charters: d.Services.Charters, library: d.Services.Library, guide: d.Services.Guide, peers: d.Services.Peers,
-		enforcer: d.Enforcer, secureCookies: d.SecureCookies,
+		billing: d.Services.Billing, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
 		pages: p, access: map[string]access{},
 	}
 	gin.SetMode(gin.ReleaseMode)

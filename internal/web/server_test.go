@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -35,8 +36,15 @@ type testServer struct {
 }
 
 // startServer builds a test server with the given body limit and public
-// address.
+// address, billing off.
 func startServer(t testing.TB, bodyLimit int64, baseURL string) testServer {
+	t.Helper()
+	return startServerPaying(t, bodyLimit, baseURL, service.Payments{}, testkit.Logger(t))
+}
+
+// startServerPaying builds a test server whose alliances pay as pay says,
+// logging to log.
+func startServerPaying(t testing.TB, bodyLimit int64, baseURL string, pay service.Payments, log *slog.Logger) testServer {
 	t.Helper()
 	catalog, err := i18n.Load(frontend.Locales)
 	if err != nil {
@@ -50,8 +58,8 @@ func startServer(t testing.TB, bodyLimit int64, baseURL string) testServer {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
 	t.Cleanup(func() { _ = rdb.Close() })
-	s, err := New(Deps{Log: testkit.Logger(t), Catalog: catalog, Metrics: metrics.New(nil), BodyLimit: bodyLimit,
-		Services: service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, baseURL), Enforcer: enforcer})
+	s, err := New(Deps{Log: log, Catalog: catalog, Metrics: metrics.New(nil), BodyLimit: bodyLimit,
+		Services: service.NewSet(db, catalog, ratelimit.New(rdb), enforcer, baseURL, pay), Enforcer: enforcer})
 	if err != nil {
 		t.Fatal(err)
 	}
