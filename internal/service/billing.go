@@ -65,6 +65,11 @@ func (s *Billing) Status(ctx context.Context, c Caller) (*domain.BillingStatus, 
 // billing page. What the alliance has beyond its limits (after it went
 // back to the community plan) stays; only additions are refused.
 func (s *Billing) CheckRoom(ctx context.Context, tx *store.Tx, a *domain.Alliance, limit domain.Limit) error {
+	return s.CheckRoomFor(ctx, tx, a, limit, 1)
+}
+
+// CheckRoomFor is CheckRoom for n additions at once, all or none.
+func (s *Billing) CheckRoomFor(ctx context.Context, tx *store.Tx, a *domain.Alliance, limit domain.Limit, n int) error {
 	if err := tx.HoldLimits(ctx, a.ID); err != nil {
 		return err
 	}
@@ -78,7 +83,7 @@ func (s *Billing) CheckRoom(ctx context.Context, tx *store.Tx, a *domain.Allianc
 		return nil
 	}
 	used, err := tx.Usage(ctx, a.ID, limit, now)
-	if err != nil || used < max {
+	if err != nil || used+n <= max {
 		return err
 	}
 	return &domain.Error{

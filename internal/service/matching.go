@@ -19,9 +19,9 @@ type Matching struct {
 	DB      *store.DB
 	Catalog *i18n.Catalog
 	BaseURL string
-	// Limit, when set, refuses a new mentorship the alliance's plan has
-	// no room for.
-	Limit func(ctx context.Context, tx *store.Tx, alliance domain.ID) error
+	// Billing refuses new mentorships the alliance's plan has no room
+	// for.
+	Billing *Billing
 	// Now gives the time; tests set it to move the clock.
 	Now func() time.Time
 }
@@ -146,10 +146,8 @@ func (s *Matching) MatchMany(ctx context.Context, c Caller, reqs []MatchRequest,
 			}
 			made = append(made, m)
 		}
-		if s.Limit != nil {
-			if err := s.Limit(ctx, tx, c.Alliance.ID); err != nil {
-				return err
-			}
+		if err := s.Billing.CheckRoomFor(ctx, tx, c.Alliance, domain.LimitMentorships, len(made)); err != nil {
+			return err
 		}
 		if err := tx.InsertMentorships(ctx, c.Alliance.ID, made); err != nil {
 			return err

@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -171,4 +172,35 @@ func TestCapacityIsRespectedOneByOneAndForAWholeCohort(t *testing.T) {
 	if n := e.count(&e.alliance.ID, "mentorships"); n != before {
 		t.Errorf("a refused bulk match saved %d", n-before)
 	}
+}
+
+func TestTheCommunityPlanHoldsTwentyFiveActiveMentorships(t *testing.T) {
+	e := newPipelineEnv(t, "plan-communautaire")
+	e.cohort = e.newCohort("Kayes 2027", "Kayes", 100)
+	e.acceptCharter(e.mentor)
+	e.exec(&e.alliance.ID, "UPDATE members SET capacity = 40 WHERE user_id = ?", e.mentor.ID)
+	var reqs []service.MatchRequest
+	for i := range 26 {
+		f := e.form("Plan "+strconv.Itoa(i), "plan"+strconv.Itoa(i)+"@example.org")
+		f.Applicant.Phone = ""
+		s, err := e.apply(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reqs = append(reqs, service.MatchRequest{ApplicationID: s.Application.ID, MentorID: e.mentor.ID})
+	}
+	e.exec(&e.alliance.ID, "UPDATE applications SET status = 'accepted'")
+	_, err := e.matching.MatchMany(e.ctx, e.as(e.coord), reqs, false)
+	de := wantError(t, err, domain.CodeLimitReached, "error.limit_reached.mentorships")
+	if de.Link != "/a/plan-communautaire/billing" {
+		t.Errorf("link %q, want the billing page", de.Link)
+	}
+	if n := e.count(&e.alliance.ID, "mentorships"); n != 0 {
+		t.Fatalf("%d mentorships after a refusal", n)
+	}
+	if _, err := e.matching.MatchMany(e.ctx, e.as(e.coord), reqs[:25], false); err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.matching.Match(e.ctx, e.as(e.admin), reqs[25], true)
+	wantError(t, err, domain.CodeLimitReached, "error.limit_reached.mentorships")
 }

@@ -32,7 +32,7 @@ func newPipelineEnv(t *testing.T, slug string) *pipelineEnv {
 	e := &pipelineEnv{communityEnv: ce,
 		cohorts:  &service.Cohorts{DB: ce.db, Now: clock},
 		messages: &service.Messages{DB: ce.db, Catalog: ce.catalog},
-		matching: &service.Matching{DB: ce.db, Catalog: ce.catalog, BaseURL: svcBaseURL, Now: clock},
+		matching: &service.Matching{DB: ce.db, Catalog: ce.catalog, BaseURL: svcBaseURL, Billing: ce.billing, Now: clock},
 		charters: &service.Charters{DB: ce.db, Catalog: ce.catalog, BaseURL: svcBaseURL}}
 	e.apps = &service.Applications{DB: ce.db, Catalog: ce.catalog, Limiter: newLimiter(t, ce.svcEnv), Messages: e.messages,
 		BaseURL: svcBaseURL, Now: clock}

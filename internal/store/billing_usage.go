@@ -28,9 +28,7 @@ func (t *Tx) Usage(ctx context.Context, alliance domain.ID, limit domain.Limit, 
 			Where("(',' || roles || ',') LIKE ?", "%,"+string(domain.RoleMentor)+",%").Count(ctx)
 		return int(members + invited), classify(err)
 	case domain.LimitMentorships:
-		// The product keeps no mentorships yet: their count comes here
-		// with the table that holds them.
-		return 0, nil
+		return t.CountActiveMentorships(ctx, alliance)
 	}
 	return 0, domain.Internal(fmt.Errorf("no count for the limit %q", limit))
 }
