@@ -48,6 +48,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = migrate(ctx, rest, getenv, stdout)
 	case "tenants":
 		err = importTenant(ctx, rest, getenv, stdout)
+	case "gen":
+		err = generate(ctx, rest, getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -76,6 +78,8 @@ Usage:
   mentorat worker               run the background workers only
   mentorat migrate up|down|status
   mentorat tenants import DIR   load an alliance folder (see tenants/)
+  mentorat gen --alliances N --entrepreneurs-per-alliance M [--seed S]
+                                fill the database with synthetic alliances, for demos and load tests
 
 Run "mentorat serve --help" for the flags and the environment variables.
 `
