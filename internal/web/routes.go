@@ -88,6 +88,8 @@ func (s *Server) routes() {
 	// credential, checked by the handler.
 	s.handle(http.MethodPost, api+"/stripe/webhook", public, s.stripeWebhook)
 
+	// The mentee pipeline: cohorts, applications, matching, mentorships.
+
 	r.GET("/", s.homePage)
 	s.handle(http.MethodGet, "/a/:slug", alliancePublic, s.alliancePage)
 	r.GET("/lang/:locale", s.switchLanguage)
@@ -151,7 +153,15 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, page+"/peer-sessions/:id/response", need(authz.ObjPeer, authz.ActRead), s.peerResponseSubmit)
 	s.handle(http.MethodPost, page+"/peer-sessions/:id/attendance", need(authz.ObjPeer, authz.ActManage), s.peerAttendanceSubmit)
 	s.handle(http.MethodPost, page+"/peer-sessions/:id/cancel", need(authz.ObjPeer, authz.ActManage), s.peerCancelSubmit)
+
+	// The billing page.
 	s.handle(http.MethodGet, page+"/billing", need(authz.ObjBilling, authz.ActManage), s.billingPage)
 	s.handle(http.MethodPost, page+"/billing/checkout", need(authz.ObjBilling, authz.ActManage), s.billingCheckoutSubmit)
 	s.handle(http.MethodPost, page+"/billing/portal", need(authz.ObjBilling, authz.ActManage), s.billingPortalSubmit)
+
+	// The mentee pipeline, for applicants: the public form and following
+	// an application.
+
+	// The mentee pipeline, for those who run it: cohorts, screening,
+	// matching.
 }
