@@ -55,6 +55,11 @@ type Server struct {
 	guide         *service.Guide
 	peers         *service.PeerSessions
 	billing       *service.Billing
+	cohorts       *service.Cohorts
+	applications  *service.Applications
+	messages      *service.Messages
+	matching      *service.Matching
+	mentorships   *service.Mentorships
 	enforcer      *authz.Enforcer
 	secureCookies bool
 	pages         *pages
@@ -73,7 +78,9 @@ func New(d Deps) (*Server, error) {
 		checks: d.Checks, alliances: d.Services.Alliances, accounts: d.Services.Accounts, members: d.Services.Members,
 		invitations: d.Services.Invitations, records: d.Services.Records, policies: d.Services.Policies,
 		charters: d.Services.Charters, library: d.Services.Library, guide: d.Services.Guide, peers: d.Services.Peers,
-		billing: d.Services.Billing, enforcer: d.Enforcer, secureCookies: d.SecureCookies,
+		billing: d.Services.Billing, cohorts: d.Services.Cohorts, applications: d.Services.Applications,
+		messages: d.Services.Messages, matching: d.Services.Matching, mentorships: d.Services.Mentorships,
+		enforcer: d.Enforcer, secureCookies: d.SecureCookies,
 		pages: p, access: map[string]access{},
 	}
 	gin.SetMode(gin.ReleaseMode)
