@@ -77,6 +77,9 @@ func (s *Server) notFound(c *gin.Context) {
 // failPage answers err as an HTML page for a browser outside the API, and
 // as problem+json otherwise.
 func (s *Server) failPage(c *gin.Context, err error) {
+	if clientGone(c) {
+		return
+	}
 	if strings.HasPrefix(c.Request.URL.Path, "/api/") || !strings.Contains(c.GetHeader("Accept"), "text/html") {
 		s.fail(c, err)
 		return

@@ -47,6 +47,9 @@ type fieldProblem struct {
 // fail answers err as problem+json in the caller's language and stops the
 // request. Internal causes are logged with the request id, never sent.
 func (s *Server) fail(c *gin.Context, err error) {
+	if clientGone(c) {
+		return
+	}
 	de := domain.AsError(err)
 	status := statusOf[de.Code]
 	if status == 0 {
