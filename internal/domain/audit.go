@@ -73,3 +73,15 @@ const (
 	AuditBillingPaymentFailed       = "billing.payment_failed"
 	AuditBillingGraceEnded          = "billing.grace_ended"
 )
+
+// The audited actions of the mentorship journey.
+const (
+	AuditSessionProposed  = "session.proposed"
+	AuditSessionScheduled = "session.scheduled"
+	AuditSessionAgenda    = "session.agenda_written"
+	AuditSessionLogged    = "session.logged"
+	AuditSessionMarked    = "session.marked"
+	AuditSessionRated     = "session.rated"
+	AuditActionTicked     = "session.action_ticked"
+	AuditMentorshipEnded  = "mentorship.ended"
+)

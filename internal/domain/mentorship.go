@@ -33,6 +33,10 @@ type Mentorship struct {
 	CreatedBy      ID
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+	// EndReason and EndedBy say why and by whom a mentorship ended early.
+	EndReason string
+	EndedBy   *ID
+	EndedAt   *time.Time
 	// Filled when listing.
 	MentorName       string
 	EntrepreneurName string
@@ -52,12 +56,31 @@ const (
 	SessionCancelled SessionStatus = "cancelled"
 )
 
-// MentorshipSession is one numbered session of a mentorship.
+// MentorshipSession is one numbered session of a mentorship: when it is
+// due, the date one side proposed and the other confirmed, the
+// entrepreneur's agenda, and once held the mentor's log and the
+// entrepreneur's rating. The mentor's private notes are never part of it.
 type MentorshipSession struct {
 	Number      int
 	PlannedOn   time.Time // the day it is due, by the alliance's cadence
 	Status      SessionStatus
-	ScheduledAt *time.Time
+	ScheduledAt *time.Time // the agreed date, once confirmed
+	Place       string
+	// A date proposed by one side, waiting for the other to confirm.
+	ProposedAt *time.Time
+	ProposedBy *ID
+	Agenda     []Obstacle
+	// The log, once held.
+	HeldOn          *time.Time
+	DurationMinutes int
+	Obstacles       []Obstacle
+	SharedNotes     string
+	LoggedAt        *time.Time
+	// Why it was missed or cancelled.
+	Reason string
+	// The entrepreneur's rating, once given.
+	Rating        *int
+	RatingComment string
 }
 
 // PlanSessions plans n sessions from start at the alliance's cadence: the

@@ -24,6 +24,7 @@ type Set struct {
 	Messages     *Messages
 	Matching     *Matching
 	Mentorships  *Mentorships
+	Journey      *Journey
 	Billing      *Billing
 }
 
@@ -49,5 +50,6 @@ func NewSet(db *store.DB, catalog *i18n.Catalog, limiter *ratelimit.Limiter, enf
 	set.Applications = &Applications{DB: db, Catalog: catalog, Limiter: limiter, Messages: set.Messages, BaseURL: baseURL}
 	set.Matching = &Matching{DB: db, Catalog: catalog, BaseURL: baseURL, Billing: billing}
 	set.Mentorships = &Mentorships{DB: db}
+	set.Journey = &Journey{DB: db, Catalog: catalog, BaseURL: baseURL}
 	return set
 }

@@ -25,6 +25,9 @@ type mentorshipRow struct {
 	CreatedBy      *domain.ID `bun:"created_by,type:uuid"`
 	CreatedAt      time.Time  `bun:"created_at"`
 	UpdatedAt      time.Time  `bun:"updated_at"`
+	EndReason      string     `bun:"end_reason"`
+	EndedBy        *domain.ID `bun:"ended_by,type:uuid"`
+	EndedAt        *time.Time `bun:"ended_at"`
 
 	MentorName       string `bun:"mentor_name,scanonly"`
 	EntrepreneurName string `bun:"entrepreneur_name,scanonly"`
@@ -50,7 +53,8 @@ func (r *mentorshipRow) domain() *domain.Mentorship {
 	m := &domain.Mentorship{AllianceID: r.TenantID, ID: r.ID, ApplicationID: r.ApplicationID, CohortID: r.CohortID,
 		MentorID: r.MentorID, Status: domain.MentorshipStatus(r.Status), StartsOn: domain.Day(r.StartsOn), EndsOn: domain.Day(r.EndsOn),
 		OverrideReason: r.OverrideReason, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
-		MentorName: r.MentorName, EntrepreneurName: r.EntrepreneurName, BusinessName: r.BusinessName}
+		MentorName: r.MentorName, EntrepreneurName: r.EntrepreneurName, BusinessName: r.BusinessName,
+		EndReason: r.EndReason, EndedBy: r.EndedBy, EndedAt: utcOrNil(r.EndedAt)}
 	if r.EntrepreneurID != nil {
 		m.EntrepreneurID = *r.EntrepreneurID
 	}
@@ -63,12 +67,53 @@ func (r *mentorshipRow) domain() *domain.Mentorship {
 type sessionRow struct {
 	bun.BaseModel `bun:"table:mentorship_sessions,alias:se"`
 
-	TenantID     domain.ID  `bun:"tenant_id,pk,type:uuid"`
-	MentorshipID domain.ID  `bun:"mentorship_id,pk,type:uuid"`
-	Number       int        `bun:"number,pk"`
-	PlannedOn    time.Time  `bun:"planned_on,type:date"`
-	Status       string     `bun:"status"`
-	ScheduledAt  *time.Time `bun:"scheduled_at"`
+	TenantID        domain.ID         `bun:"tenant_id,pk,type:uuid"`
+	MentorshipID    domain.ID         `bun:"mentorship_id,pk,type:uuid"`
+	Number          int               `bun:"number,pk"`
+	PlannedOn       time.Time         `bun:"planned_on,type:date"`
+	Status          string            `bun:"status"`
+	ScheduledAt     *time.Time        `bun:"scheduled_at"`
+	Place           string            `bun:"place"`
+	ProposedAt      *time.Time        `bun:"proposed_at"`
+	ProposedBy      *domain.ID        `bun:"proposed_by,type:uuid"`
+	Agenda          []domain.Obstacle `bun:"agenda"`
+	HeldOn          *time.Time        `bun:"held_on,type:date"`
+	DurationMinutes int               `bun:"duration_minutes"`
+	Obstacles       []domain.Obstacle `bun:"obstacles"`
+	SharedNotes     string            `bun:"shared_notes"`
+	LoggedAt        *time.Time        `bun:"logged_at"`
+	Reason          string            `bun:"reason"`
+	Rating          *int              `bun:"rating"`
+	RatingComment   string            `bun:"rating_comment"`
+	RatedAt         *time.Time        `bun:"rated_at"`
+}
+
+func sessionRowOf(alliance, mentorship domain.ID, s domain.MentorshipSession) sessionRow {
+	return sessionRow{TenantID: alliance, MentorshipID: mentorship, Number: s.Number, PlannedOn: s.PlannedOn,
+		Status: string(s.Status), ScheduledAt: s.ScheduledAt, Place: s.Place, ProposedAt: s.ProposedAt, ProposedBy: s.ProposedBy,
+		Agenda: obstaclesOrEmpty(s.Agenda), HeldOn: s.HeldOn, DurationMinutes: s.DurationMinutes,
+		Obstacles: obstaclesOrEmpty(s.Obstacles), SharedNotes: s.SharedNotes, LoggedAt: s.LoggedAt, Reason: s.Reason,
+		Rating: s.Rating, RatingComment: s.RatingComment}
+}
+
+// obstaclesOrEmpty gives an empty list for nil, as the JSON column holds it.
+func obstaclesOrEmpty(o []domain.Obstacle) []domain.Obstacle {
+	if o == nil {
+		return []domain.Obstacle{}
+	}
+	return o
+}
+
+func (r *sessionRow) domain() domain.MentorshipSession {
+	s := domain.MentorshipSession{Number: r.Number, PlannedOn: domain.Day(r.PlannedOn), Status: domain.SessionStatus(r.Status),
+		ScheduledAt: utcOrNil(r.ScheduledAt), Place: r.Place, ProposedAt: utcOrNil(r.ProposedAt), ProposedBy: r.ProposedBy,
+		Agenda: obstaclesOrEmpty(r.Agenda), DurationMinutes: r.DurationMinutes, Obstacles: obstaclesOrEmpty(r.Obstacles),
+		SharedNotes: r.SharedNotes, LoggedAt: utcOrNil(r.LoggedAt), Reason: r.Reason, Rating: r.Rating, RatingComment: r.RatingComment}
+	if r.HeldOn != nil {
+		d := domain.Day(*r.HeldOn)
+		s.HeldOn = &d
+	}
+	return s
 }
 
 // InsertMentorships adds mentorships with their planned sessions.
@@ -83,8 +128,7 @@ func (t *Tx) InsertMentorships(ctx context.Context, alliance domain.ID, ms []*do
 	for i, m := range ms {
 		rows[i] = *mentorshipRowOf(alliance, m)
 		for _, s := range m.Sessions {
-			sessions = append(sessions, sessionRow{TenantID: alliance, MentorshipID: m.ID, Number: s.Number,
-				PlannedOn: s.PlannedOn, Status: string(s.Status), ScheduledAt: s.ScheduledAt})
+			sessions = append(sessions, sessionRowOf(alliance, m.ID, s))
 		}
 	}
 	if _, err := t.tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
@@ -126,9 +170,8 @@ func (t *Tx) Mentorship(ctx context.Context, alliance, id domain.ID) (*domain.Me
 	if err != nil {
 		return nil, classify(err)
 	}
-	for _, s := range sessions {
-		m.Sessions = append(m.Sessions, domain.MentorshipSession{Number: s.Number, PlannedOn: domain.Day(s.PlannedOn),
-			Status: domain.SessionStatus(s.Status), ScheduledAt: s.ScheduledAt})
+	for i := range sessions {
+		m.Sessions = append(m.Sessions, sessions[i].domain())
 	}
 	return m, nil
 }
