@@ -191,6 +191,11 @@ func (a *App) buildWorkers() error {
 	a.worker.HandlePeriodic(jobs.TypePruneOutbox, jobs.PruneOutbox(a.DB, a.log))
 	a.worker.HandlePeriodic(jobs.TypeCharterReminders, a.services.Charters.RemindAll)
 	a.worker.HandlePeriodic(jobs.TypeGuideReminders, a.services.Guide.RemindAll)
+	a.worker.HandlePeriodic(jobs.TypeJourneyReminders, func(ctx context.Context) error {
+		n, err := a.services.Journey.RemindAll(ctx)
+		a.log.Info("journey reminders", "sessions_soon", n.SessionsSoon, "logs_due", n.LogsDue, "stale", n.Stale, "completed", n.Completed)
+		return err
+	})
 	a.worker.HandlePeriodic(jobs.TypePeerReminders, func(ctx context.Context) error {
 		n, err := a.services.Peers.RemindAll(ctx)
 		if n > 0 {

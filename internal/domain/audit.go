@@ -85,3 +85,6 @@ const (
 	AuditActionTicked     = "session.action_ticked"
 	AuditMentorshipEnded  = "mentorship.ended"
 )
+
+// AuditSurveyAnswered records an end-of-mentorship survey answered.
+const AuditSurveyAnswered = "mentorship.survey_answered"

@@ -37,6 +37,8 @@ type Mentorship struct {
 	EndReason string
 	EndedBy   *ID
 	EndedAt   *time.Time
+	// CompletedAt is when every session was held or the end date passed.
+	CompletedAt *time.Time
 	// Filled when listing.
 	MentorName       string
 	EntrepreneurName string

@@ -23,6 +23,9 @@ const (
 	// TypePeerReminders is the hourly task that reminds the invitees of a
 	// peer session three days before it.
 	TypePeerReminders = "peer:remind"
+	// TypeJourneyReminders is the daily task of the mentorship journey:
+	// session reminders, logs due, stalled mentorships, completions.
+	TypeJourneyReminders = "journey:remind"
 	// TypeBillingGraces is the hourly task that records the end of the
 	// grace period of the alliances whose payment failed.
 	TypeBillingGraces = "billing:graces"
@@ -64,6 +67,7 @@ func NewScheduler(q *Queue, log *slog.Logger) (*Scheduler, error) {
 		{"0 8 * * 1", TypeCharterReminders},
 		{"5 8 * * 1", TypeGuideReminders},
 		{"40 * * * *", TypePeerReminders},
+		{"0 6 * * *", TypeJourneyReminders},
 		{"41 * * * *", TypeBillingGraces},
 	}
 	for _, e := range entries {

@@ -16,6 +16,7 @@ type journeyEnv struct {
 	journey      *service.Journey
 	mentorship   *domain.Mentorship
 	entrepreneur service.Caller
+	entEmail     string // the entrepreneur's address
 }
 
 func newJourneyEnv(t *testing.T, slug string) *journeyEnv {
@@ -30,6 +31,7 @@ func newJourneyEnv(t *testing.T, slug string) *journeyEnv {
 	}
 	e.mentorship = m
 	e.entrepreneur = e.caller(&domain.User{ID: app.UserID, Name: "Safiatou", Email: app.Applicant.Email}, e.alliance)
+	e.entEmail = app.Applicant.Email
 	e.now = m.StartsOn.Add(9 * time.Hour) // the journey has begun
 	e.setupMail = len(e.mails())
 	return e

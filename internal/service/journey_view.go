@@ -15,7 +15,7 @@ type SessionState string
 const (
 	StateHeld      SessionState = "held"
 	StateScheduled SessionState = "scheduled"
-	StateDue       SessionState = "due"     // its month has come, no date agreed yet
+	StateDue       SessionState = "due"      // its month has come, no date agreed yet
 	StateUpcoming  SessionState = "upcoming" // not due yet
 	StateOverdue   SessionState = "overdue"  // its date passed with no log
 	StateMissed    SessionState = "missed"

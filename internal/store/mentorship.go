@@ -28,6 +28,7 @@ type mentorshipRow struct {
 	EndReason      string     `bun:"end_reason"`
 	EndedBy        *domain.ID `bun:"ended_by,type:uuid"`
 	EndedAt        *time.Time `bun:"ended_at"`
+	CompletedAt    *time.Time `bun:"completed_at"`
 
 	MentorName       string `bun:"mentor_name,scanonly"`
 	EntrepreneurName string `bun:"entrepreneur_name,scanonly"`
@@ -54,7 +55,7 @@ func (r *mentorshipRow) domain() *domain.Mentorship {
 		MentorID: r.MentorID, Status: domain.MentorshipStatus(r.Status), StartsOn: domain.Day(r.StartsOn), EndsOn: domain.Day(r.EndsOn),
 		OverrideReason: r.OverrideReason, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
 		MentorName: r.MentorName, EntrepreneurName: r.EntrepreneurName, BusinessName: r.BusinessName,
-		EndReason: r.EndReason, EndedBy: r.EndedBy, EndedAt: utcOrNil(r.EndedAt)}
+		EndReason: r.EndReason, EndedBy: r.EndedBy, EndedAt: utcOrNil(r.EndedAt), CompletedAt: utcOrNil(r.CompletedAt)}
 	if r.EntrepreneurID != nil {
 		m.EntrepreneurID = *r.EntrepreneurID
 	}

@@ -78,3 +78,27 @@ ALTER TABLE session_actions FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON session_actions
     USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
     WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+--bun:split
+ALTER TABLE mentorships ADD COLUMN completed_at timestamptz;
+--bun:split
+CREATE TABLE end_surveys (
+    tenant_id       uuid        NOT NULL,
+    mentorship_id   uuid        NOT NULL,
+    respondent_id   uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    side            text        NOT NULL,
+    would_recommend boolean     NOT NULL,
+    what_changed    text        NOT NULL,
+    revenue_band    text        NOT NULL,
+    employees       integer,
+    submitted_at    timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, mentorship_id, respondent_id),
+    FOREIGN KEY (tenant_id, mentorship_id) REFERENCES mentorships (tenant_id, id) ON DELETE CASCADE
+);
+--bun:split
+ALTER TABLE end_surveys ENABLE ROW LEVEL SECURITY;
+--bun:split
+ALTER TABLE end_surveys FORCE ROW LEVEL SECURITY;
+--bun:split
+CREATE POLICY tenant_isolation ON end_surveys
+    USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+    WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);

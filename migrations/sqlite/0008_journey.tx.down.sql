@@ -1,3 +1,7 @@
+DROP TABLE IF EXISTS end_surveys;
+--bun:split
+ALTER TABLE mentorships DROP COLUMN completed_at;
+--bun:split
 DROP TABLE IF EXISTS session_actions;
 --bun:split
 DROP TABLE IF EXISTS session_private_notes;

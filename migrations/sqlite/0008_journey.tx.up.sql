@@ -62,3 +62,19 @@ CREATE TABLE session_actions (
 );
 --bun:split
 CREATE INDEX session_actions_by_mentorship ON session_actions (tenant_id, mentorship_id, session_number);
+--bun:split
+ALTER TABLE mentorships ADD COLUMN completed_at TIMESTAMP;
+--bun:split
+CREATE TABLE end_surveys (
+    tenant_id       TEXT        NOT NULL,
+    mentorship_id   TEXT        NOT NULL,
+    respondent_id   TEXT        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    side            TEXT        NOT NULL,
+    would_recommend BOOLEAN     NOT NULL,
+    what_changed    TEXT        NOT NULL,
+    revenue_band    TEXT        NOT NULL,
+    employees       INTEGER,
+    submitted_at    TIMESTAMP   NOT NULL,
+    PRIMARY KEY (tenant_id, mentorship_id, respondent_id),
+    FOREIGN KEY (tenant_id, mentorship_id) REFERENCES mentorships (tenant_id, id) ON DELETE CASCADE
+);
