@@ -25,6 +25,7 @@ type Set struct {
 	Matching     *Matching
 	Mentorships  *Mentorships
 	Journey      *Journey
+	Reports      *Reports
 	Billing      *Billing
 }
 
@@ -51,5 +52,6 @@ func NewSet(db *store.DB, catalog *i18n.Catalog, limiter *ratelimit.Limiter, enf
 	set.Matching = &Matching{DB: db, Catalog: catalog, BaseURL: baseURL, Billing: billing}
 	set.Mentorships = &Mentorships{DB: db}
 	set.Journey = &Journey{DB: db, Catalog: catalog, BaseURL: baseURL}
+	set.Reports = &Reports{DB: db}
 	return set
 }
