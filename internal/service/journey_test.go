@@ -280,3 +280,28 @@ func TestTheTimelineShowsWhatIsDueAndOverdue(t *testing.T) {
 		}
 	}
 }
+
+func TestTheMentorsDashboardAndTheCohortsProgress(t *testing.T) {
+	e := newJourneyEnv(t, "parcours-tableau")
+	id := e.mentorship.ID
+	e.log(1, "")
+	e.now = e.mentorship.StartsOn.AddDate(0, 3, 5) // sessions 2 to 4 are due, none held
+	cards, err := e.journey.Dashboard(e.ctx, e.as(e.mentor))
+	if err != nil || len(cards) != 1 {
+		t.Fatalf("dashboard: %v, %v", cards, err)
+	}
+	c := cards[0]
+	if c.SessionsHeld != 1 || c.Next == nil || c.Next.Number != 2 || c.NextState != service.StateOverdue || c.OpenActions != 1 || c.OverdueLogs != 2 {
+		t.Errorf("card: held %d, next %+v (%s), open actions %d, overdue %d", c.SessionsHeld, c.Next, c.NextState, c.OpenActions, c.OverdueLogs)
+	}
+	if cards, _ := e.journey.Dashboard(e.ctx, e.as(e.mentor2)); len(cards) != 0 {
+		t.Errorf("another mentor's dashboard shows %d mentees", len(cards))
+	}
+	progress, err := e.journey.CohortProgress(e.ctx, e.as(e.coord), e.mentorship.CohortID)
+	if err != nil || len(progress) != 1 {
+		t.Fatalf("progress: %v, %v", progress, err)
+	}
+	if p := progress[0]; p.Held != 1 || p.Planned != 12 || p.Due != 4 || !p.Behind || p.Mentorship.ID != id {
+		t.Errorf("progress %+v", p)
+	}
+}
