@@ -67,6 +67,20 @@ func sessionOf(ctx context.Context, tx *store.Tx, c Caller, id domain.ID, number
 	return m, sess, side, err
 }
 
+// partyOf loads a mentorship of which the caller is the mentor or the
+// entrepreneur; for anyone else it is not found.
+func partyOf(ctx context.Context, tx *store.Tx, c Caller, id domain.ID) (*domain.Mentorship, Side, error) {
+	m, err := tx.Mentorship(ctx, c.Alliance.ID, id)
+	if err != nil {
+		return nil, "", err
+	}
+	side, err := sideOf(c, m, false)
+	if err != nil {
+		return nil, "", err
+	}
+	return m, side, onlySides(side, "error.session.parties_only", SideMentor, SideEntrepreneur)
+}
+
 // onlySides refuses the caller unless they are one of sides, with key as
 // the reason.
 func onlySides(side Side, key string, sides ...Side) error {
@@ -276,15 +290,7 @@ func (s *Journey) Rate(ctx context.Context, c Caller, id domain.ID, number int, 
 // TickAction marks an action done, or open again: either side may.
 func (s *Journey) TickAction(ctx context.Context, c Caller, id, action domain.ID, done bool) error {
 	return s.DB.InTenant(ctx, c.Alliance.ID, func(tx *store.Tx) error {
-		m, err := tx.Mentorship(ctx, c.Alliance.ID, id)
-		if err != nil {
-			return err
-		}
-		side, err := sideOf(c, m, false)
-		if err != nil {
-			return err
-		}
-		if err := onlySides(side, "error.session.parties_only", SideMentor, SideEntrepreneur); err != nil {
+		if _, _, err := partyOf(ctx, tx, c, id); err != nil {
 			return err
 		}
 		if err := tx.SetActionDone(ctx, c.Alliance.ID, id, action, done, c.UserID, s.now()); err != nil {

@@ -11,15 +11,8 @@ import (
 // mentorship is over: the mentor or the entrepreneur, each their own.
 func (s *Journey) AnswerSurvey(ctx context.Context, c Caller, id domain.ID, survey domain.EndSurvey) (*domain.EndSurvey, error) {
 	err := s.DB.InTenant(ctx, c.Alliance.ID, func(tx *store.Tx) error {
-		m, err := tx.Mentorship(ctx, c.Alliance.ID, id)
+		m, side, err := partyOf(ctx, tx, c, id)
 		if err != nil {
-			return err
-		}
-		side, err := sideOf(c, m, false)
-		if err != nil {
-			return err
-		}
-		if err := onlySides(side, "error.session.parties_only", SideMentor, SideEntrepreneur); err != nil {
 			return err
 		}
 		if m.Status == domain.MentorshipActive {
