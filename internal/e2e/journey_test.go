@@ -17,9 +17,10 @@ import (
 )
 
 // controls are what a finger must hit on the account pages: links,
-// buttons, the switcher, the fields and the labels of the boxes to tick.
+// buttons, the switcher, the fields and the labels of the boxes to tick;
+// not a field hidden from everyone (a form's trap for robots).
 const controls = "a, button, summary, select, textarea, label.check, " +
-	"input:not([type=checkbox]):not([type=radio]):not([type=hidden])"
+	"input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([aria-hidden=true] *)"
 
 // TestSignupCreateAllianceInviteAccept: on a phone, in French, a person
 // signs up, creates an alliance and invites a mentor by e-mail. With no

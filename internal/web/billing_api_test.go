@@ -25,8 +25,8 @@ func TestBillingCheckoutAndPortalThroughStripeMock(t *testing.T) {
 	if m := v.Limits[domain.LimitMentors]; m.Used != 2 || m.Max == nil || *m.Max != 10 {
 		t.Fatalf("mentors %+v; want 2 of 10 (the mentor and the pending invitation)", m)
 	}
-	if m := v.Limits[domain.LimitMentorships]; m.Used != 0 || m.Max == nil || *m.Max != 25 {
-		t.Fatalf("mentorships %+v; want 0 of 25", m)
+	if m := v.Limits[domain.LimitMentorships]; m.Used != 1 || m.Max == nil || *m.Max != 25 {
+		t.Fatalf("mentorships %+v; want 1 of 25 (the mentor's with the entrepreneur)", m)
 	}
 	for _, plan := range domain.PaidPlans {
 		if url := e.checkout(c, plan); !strings.HasPrefix(url, "https://checkout.stripe.com/") {

@@ -59,7 +59,7 @@ func (s *Server) memberGet(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, memberFor(m, s.mayManageMembers(c) || m.UserID == callerOf(c).UserID))
+	c.JSON(http.StatusOK, memberWithProfile(m, s.mayManageMembers(c) || m.UserID == callerOf(c).UserID))
 }
 
 // mayManageMembers tells whether the caller may manage the alliance's

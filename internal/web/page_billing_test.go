@@ -26,7 +26,7 @@ func TestBillingPageSendsTheAdminToStripe(t *testing.T) {
 	w := get(s, "/a/"+c.slug+"/billing", admin)
 	body := w.Body.String()
 	expectPage(t, "the billing page", w, body, http.StatusOK,
-		`id="billing-plan">Communauté`, `id="limit-mentors">2 sur 10`, `id="limit-mentorships">0 sur 25`,
+		`id="billing-plan">Communauté`, `id="limit-mentors">2 sur 10`, `id="limit-mentorships">1 sur 25`,
 		`id="checkout-alliance_monthly"`, `id="checkout-alliance_yearly"`, `id="portal-form"`)
 	if strings.Contains(body, `id="billing-off"`) {
 		t.Fatalf("the billing page:\n%s", body)

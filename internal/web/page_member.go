@@ -19,11 +19,16 @@ func (s *Server) memberPage(c *gin.Context) {
 	if !ok {
 		return
 	}
+	s.renderMember(c, http.StatusOK, m, memberFormOf(m), c.Query("saved") == "1", nil)
+}
+
+// memberFormOf fills an admin's form with m's roles, status and capacity.
+func memberFormOf(m *domain.Member) *form {
 	f := newForm(url.Values{"status": {string(m.Status)}, "capacity": {strconv.Itoa(m.Capacity)}})
 	for _, r := range m.Roles {
 		f.Values.Add("roles", string(r))
 	}
-	s.renderMember(c, http.StatusOK, m, f, c.Query("saved") == "1")
+	return f
 }
 
 // pageMember loads the member of the route as the caller may see them; an
@@ -46,12 +51,20 @@ func (s *Server) pageMember(c *gin.Context) (*domain.Member, bool) {
 
 // renderMember shows a member; a mentor's own page, and any mentor's page
 // to those who plan peer sessions, also shows the mentor's peer sessions of
-// the year.
-func (s *Server) renderMember(c *gin.Context, status int, m *domain.Member, f *form, saved bool) {
+// the year. A mentor's own page, and any mentor's page to those who run
+// the pipeline, has the form of what matching knows of them: profile as
+// just sent, or, when nil, as saved.
+func (s *Server) renderMember(c *gin.Context, status int, m *domain.Member, f *form, saved bool, profile *form) {
 	manage := s.can(c, authz.ObjMembers, authz.ActManage)
 	data := gin.H{
 		"Member": m, "Form": f, "Saved": saved, "Manage": manage, "ShowEmail": manage,
 		"Roles": domain.Roles, "Statuses": domain.MemberStatuses,
+	}
+	if m.Has(domain.RoleMentor) && s.mayEditProfile(c, m) {
+		if profile == nil {
+			profile = profileFormOf(m)
+		}
+		data["Profile"], data["Sectors"], data["ProfileSaved"] = profile, domain.Sectors, c.Query("profile_saved") == "1"
 	}
 	if m.Has(domain.RoleMentor) && (m.UserID == callerOf(c).UserID || s.can(c, authz.ObjPeer, authz.ActManage)) {
 		year, err := s.memberPeerYear(c, m.UserID)
@@ -91,7 +104,7 @@ func (s *Server) memberSubmit(c *gin.Context) {
 	_, err = s.members.Change(c.Request.Context(), caller, m.UserID, domain.MemberChange{Roles: roles, Status: &status, Capacity: &capacity})
 	if err != nil {
 		if code, ok := s.formFailed(c, f, err); ok {
-			s.renderMember(c, code, m, f, false)
+			s.renderMember(c, code, m, f, false, nil)
 		}
 		return
 	}

@@ -24,6 +24,8 @@ var sections = []struct {
 	{"charter", "/charter", "section.charter", authz.Permission{Object: authz.ObjCharter, Action: authz.ActAccept}},
 	{"library", "/library", "nav.library", authz.Permission{Object: authz.ObjLibrary, Action: authz.ActRead}},
 	{"peer-sessions", "/peer-sessions", "nav.peer_sessions", authz.Permission{Object: authz.ObjPeer, Action: authz.ActRead}},
+	{"cohorts", "/cohorts", "nav.cohorts", authz.Permission{Object: authz.ObjCohorts, Action: authz.ActRead}},
+	{"applications", "/applications", "nav.applications", authz.Permission{Object: authz.ObjPipeline, Action: authz.ActRead}},
 	{"members", "/members", "section.members", authz.Permission{Object: authz.ObjMembers, Action: authz.ActRead}},
 	{"invitations", "/invitations", "section.invitations", authz.Permission{Object: authz.ObjInvitations, Action: authz.ActRead}},
 	{"settings", "/settings", "section.settings", authz.Permission{Object: authz.ObjAlliance, Action: authz.ActUpdate}},

@@ -20,20 +20,35 @@ func (s *Server) homePage(c *gin.Context) {
 	s.render(c, http.StatusOK, "home", s.catalog.T(localeOf(c), "home.title", nil), gin.H{"Alliances": alliances})
 }
 
-// alliancePage is an alliance's public page.
+// alliancePage (GET /a/:slug) is an alliance's public page: who it is,
+// its programme, and its cohorts open to applications; a signed-in person
+// also finds their own applications to it, and a member the alliance's
+// pages their roles open.
 func (s *Server) alliancePage(c *gin.Context) {
 	a := allianceOf(c)
 	var links []pageLink
+	var mine []myApplication
 	if sess := sessionOf(c); sess != nil {
 		m, err := s.members.Membership(c.Request.Context(), a.ID, sess.User.ID)
 		if err == nil && m.Status == domain.StatusActive {
 			links = s.sectionLinks(c, a, m)
 		}
+		if mine, err = s.myApplications(c, a, sess.User); err != nil {
+			s.failPage(c, err)
+			return
+		}
+	}
+	open, err := s.cohorts.Open(c.Request.Context(), a.ID)
+	if err != nil {
+		s.failPage(c, err)
+		return
 	}
 	s.render(c, http.StatusOK, "alliance", a.Name, gin.H{
 		"Alliance": a,
 		"About":    a.AboutIn(localeOf(c)),
 		"Links":    links,
+		"Cohorts":  open,
+		"Mine":     mine,
 	})
 }
 

@@ -58,7 +58,10 @@ type cast struct {
 	// that names their collection: "members" → a member's user id (the
 	// mentor, whom every role that reads members may see), "invitations" →
 	// a pending invitation, "resources" and "library" → a text of the
-	// library, "peer-sessions" → a planned peer session (see community).
+	// library, "peer-sessions" → a planned peer session (see community),
+	// "cohorts" and "applications" → a cohort and the entrepreneur's
+	// accepted application to it, "mentorships" → the mentor's mentorship
+	// of the entrepreneur (see pipeline).
 	objects map[string]domain.ID
 	// admin is the alliance's creator as a service caller.
 	admin service.Caller
@@ -117,6 +120,7 @@ func newCastIn(t testing.TB, s *Server, slug string, loc domain.Locale) *cast {
 	c.objects["invitations"] = inv.ID
 	c.objects["members"] = c.users[callerMentor].user.ID
 	c.community(t, s)
+	c.pipeline(t, s)
 	for who, u := range c.users {
 		u.token = c.login(t, s, who)
 	}
@@ -146,6 +150,45 @@ func (c *cast) community(t testing.TB, s *Server) {
 		t.Fatalf("a peer session: %v", err)
 	}
 	c.objects["peer-sessions"] = ps.ID
+}
+
+// pipeline gives the cast's alliance what the mentee pipeline's routes
+// name: a cohort where the entrepreneur's application is accepted, and
+// another where their application is matched with the mentor, by the
+// admin's override since the mentor has accepted no charter.
+func (c *cast) pipeline(t testing.TB, s *Server) {
+	t.Helper()
+	ctx := t.Context()
+	start := domain.Day(time.Now().AddDate(0, 1, 0))
+	apply := func(name string) (*domain.Cohort, *domain.Application) {
+		co := &domain.Cohort{Name: name, City: "Dakar", StartsOn: start, EndsOn: start.AddDate(1, 0, 0), Capacity: 5, ApplicationsOpen: true}
+		if err := s.cohorts.Create(ctx, c.admin, co); err != nil {
+			t.Fatalf("a cohort: %v", err)
+		}
+		sub, err := s.applications.Apply(ctx, c.alliance, domain.ApplicationForm{CohortID: co.ID, Locale: domain.French,
+			Applicant: domain.Applicant{Name: personName(callerEntrepreneur, c.slug), Email: c.users[callerEntrepreneur].email,
+				Gender: domain.GenderWoman, BirthYear: 1995, City: "Dakar"},
+			Business: domain.Business{Name: "Boulangerie de " + c.slug, Sector: "agrifood", Stage: "growing", Employees: 2,
+				FoundedYear: 2020, RevenueBand: "1m_5m"},
+			Obstacles: "Un four en panne.", Goals: "Un second four.", Motivation: "Apprendre d’une autre boulangère."}, castIPs())
+		if err != nil {
+			t.Fatalf("an application: %v", err)
+		}
+		for _, to := range []domain.ApplicationStatus{domain.AppScreening, domain.AppInterview, domain.AppAccepted} {
+			if _, err := s.applications.Move(ctx, c.admin, sub.Application.ID, to, ""); err != nil {
+				t.Fatalf("an application to %s: %v", to, err)
+			}
+		}
+		return co, sub.Application
+	}
+	cohort, accepted := apply("Cohorte de printemps")
+	_, matched := apply("Cohorte d’automne")
+	m, err := s.matching.Match(ctx, c.admin, service.MatchRequest{ApplicationID: matched.ID, MentorID: c.userID(callerMentor),
+		OverrideReason: "La charte sera signée à la prochaine réunion."}, true)
+	if err != nil {
+		t.Fatalf("a mentorship: %v", err)
+	}
+	c.objects["cohorts"], c.objects["applications"], c.objects["mentorships"] = cohort.ID, accepted.ID, m.ID
 }
 
 // signup opens the account of the cast's person who.

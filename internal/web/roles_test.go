@@ -146,6 +146,37 @@ var roleMatrix = []matrixRow{
 	{"POST /api/v1/alliances/:slug/billing/checkout", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /api/v1/alliances/:slug/billing/portal", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /api/v1/stripe/webhook", `{}`, "", [7]outcome{body, body, body, body, body, body, body}},
+	// The mentee pipeline. The cast has a cohort where the entrepreneur's
+	// application is accepted (cohorts/:id, applications/:id), and a
+	// mentorship of the entrepreneur with the mentor (mentorships/:id).
+	// Applying is public: the empty form is refused to anyone (422). An
+	// application is its screeners' and its applicant's to read, and its
+	// applicant's alone to withdraw: anyone else finds nothing (404); an
+	// accepted one can no longer be withdrawn (409). A mentorship is its
+	// mentor's and entrepreneur's, and theirs who manage mentorships. A
+	// matching profile is the member's own to set (the path names the
+	// mentor), or theirs who manage the pipeline; the empty profile is a
+	// valid one.
+	{"GET /api/v1/alliances/:slug/cohorts", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/cohorts", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/cohorts/:id", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	{"PATCH /api/v1/alliances/:slug/cohorts/:id", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/cohorts/:id/match-proposal", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/applications", `{}`, "", [7]outcome{body, body, body, body, body, body, body}},
+	{"GET /api/v1/alliances/:slug/applications", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/applications/transitions", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/applications/:id", "", "", [7]outcome{ok, ok, hidden, ok, hidden, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/applications/:id/transitions", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/applications/:id/withdraw", `{}`, "", [7]outcome{hidden, hidden, hidden, body, hidden, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/applications/:id/notes", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/applications/:id/match-suggestions", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/mentorships", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/bulk", `{}`, "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/mentorships/:id", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/messages", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"PUT /api/v1/alliances/:slug/messages", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"PUT /api/v1/alliances/:slug/members/:user_id/profile", `{}`, "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, unauth}},
 
 	// The pages: accounts.
 	{"GET /signup", "", "", [7]outcome{moved, moved, moved, moved, moved, moved, ok}},
@@ -218,6 +249,42 @@ var roleMatrix = []matrixRow{
 	{"GET /a/:slug/billing", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
 	{"POST /a/:slug/billing/checkout", "%zz", "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /a/:slug/billing/portal", "%zz", "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	// The mentee pipeline's pages for applicants: applying, its
+	// confirmation and following an application need no account (the form
+	// that cannot be parsed is refused; the follow link's token is an
+	// unknown one). Only its applicant withdraws an application: the
+	// cast's entrepreneur, whose application the path names, has the form
+	// refused; anyone else finds nothing, and a visitor is sent to sign in.
+	// Admins word the decision mails. A mentor's matching profile is their
+	// own to change (the path names the mentor), or theirs who run the
+	// pipeline.
+	{"GET /a/:slug/apply", "", "", [7]outcome{ok, ok, ok, ok, ok, ok, ok}},
+	{"POST /a/:slug/apply", "%zz", "", [7]outcome{body, body, body, body, body, body, body}},
+	{"GET /a/:slug/apply/thanks", "", "", [7]outcome{ok, ok, ok, ok, ok, ok, ok}},
+	{"GET /a/:slug/applications/follow/:token", "", "", [7]outcome{hidden, hidden, hidden, hidden, hidden, hidden, hidden}},
+	{"POST /a/:slug/applications/:id/withdraw", "%zz", "", [7]outcome{hidden, hidden, hidden, body, hidden, hidden, login}},
+	{"GET /a/:slug/messages", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/messages", "%zz", "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/members/:user_id/profile", "%zz", "", [7]outcome{body, body, body, forbid, forbid, hidden, unauth}},
+	// The mentee pipeline's pages for those who run it. :id is the cast's
+	// cohort, the entrepreneur's accepted application to it, or the
+	// mentor's mentorship of the entrepreneur. An application's page is
+	// its screeners' and its applicant's: anyone else finds nothing (404).
+	{"GET /a/:slug/cohorts", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"GET /a/:slug/cohorts/new", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/cohorts/new", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/cohorts/:id", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/cohorts/:id", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/cohorts/:id/board", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"GET /a/:slug/cohorts/:id/proposal", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/cohorts/:id/proposal", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/applications", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	{"POST /a/:slug/applications/transitions", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/applications/:id", "", "", [7]outcome{ok, ok, hidden, ok, hidden, hidden, login}},
+	{"POST /a/:slug/applications/:id/notes", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/applications/:id/transitions", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/applications/:id/match", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
+	{"GET /a/:slug/mentorships/:id", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, login}},
 }
 
 // TestRouteRoleMatrix calls every route of the matrix as every caller, and

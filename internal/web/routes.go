@@ -89,6 +89,28 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, api+"/stripe/webhook", public, s.stripeWebhook)
 
 	// The mentee pipeline: cohorts, applications, matching, mentorships.
+	// Applying is open to anyone; reading or withdrawing an application
+	// asks the handler who calls (its screeners, or its applicant).
+	s.handle(http.MethodGet, alliance+"/cohorts", need(authz.ObjCohorts, authz.ActRead), s.cohortList)
+	s.handle(http.MethodPost, alliance+"/cohorts", need(authz.ObjCohorts, authz.ActManage), s.cohortCreate)
+	s.handle(http.MethodGet, alliance+"/cohorts/:id", need(authz.ObjCohorts, authz.ActRead), s.cohortGet)
+	s.handle(http.MethodPatch, alliance+"/cohorts/:id", need(authz.ObjCohorts, authz.ActManage), s.cohortUpdate)
+	s.handle(http.MethodGet, alliance+"/cohorts/:id/match-proposal", need(authz.ObjMentorships, authz.ActManage), s.matchProposal)
+	s.handle(http.MethodPost, alliance+"/applications", alliancePublic, s.applicationCreate)
+	s.handle(http.MethodGet, alliance+"/applications", need(authz.ObjPipeline, authz.ActRead), s.applicationList)
+	s.handle(http.MethodPost, alliance+"/applications/transitions", need(authz.ObjPipeline, authz.ActManage), s.applicationTransitions)
+	s.handle(http.MethodGet, alliance+"/applications/:id", alliancePublic, s.applicationGet)
+	s.handle(http.MethodPost, alliance+"/applications/:id/transitions", need(authz.ObjPipeline, authz.ActManage), s.applicationTransition)
+	s.handle(http.MethodPost, alliance+"/applications/:id/withdraw", alliancePublic, s.applicationWithdraw)
+	s.handle(http.MethodPost, alliance+"/applications/:id/notes", need(authz.ObjPipeline, authz.ActManage), s.applicationNote)
+	s.handle(http.MethodGet, alliance+"/applications/:id/match-suggestions", need(authz.ObjMentorships, authz.ActManage), s.matchSuggestions)
+	s.handle(http.MethodGet, alliance+"/mentorships", need(authz.ObjMentorships, authz.ActRead), s.mentorshipList)
+	s.handle(http.MethodPost, alliance+"/mentorships", need(authz.ObjMentorships, authz.ActManage), s.mentorshipCreate)
+	s.handle(http.MethodPost, alliance+"/mentorships/bulk", need(authz.ObjMentorships, authz.ActManage), s.mentorshipBulk)
+	s.handle(http.MethodGet, alliance+"/mentorships/:id", need(authz.ObjMentorships, authz.ActRead), s.mentorshipGet)
+	s.handle(http.MethodGet, alliance+"/messages", need(authz.ObjAlliance, authz.ActUpdate), s.messageList)
+	s.handle(http.MethodPut, alliance+"/messages", need(authz.ObjAlliance, authz.ActUpdate), s.messageSave)
+	s.handle(http.MethodPut, alliance+"/members/:user_id/profile", need(authz.ObjMembers, authz.ActRead), s.memberProfileUpdate)
 
 	r.GET("/", s.homePage)
 	s.handle(http.MethodGet, "/a/:slug", alliancePublic, s.alliancePage)
@@ -161,7 +183,35 @@ func (s *Server) routes() {
 
 	// The mentee pipeline, for applicants: the public form and following
 	// an application.
+	s.handle(http.MethodGet, page+"/apply", alliancePublic, s.applyPage)
+	s.handle(http.MethodPost, page+"/apply", alliancePublic, s.applySubmit)
+	s.handle(http.MethodGet, page+"/apply/thanks", alliancePublic, s.applyThanksPage)
+	s.handle(http.MethodGet, page+"/applications/follow/:token", alliancePublic, s.followPage)
+	// Only its applicant withdraws an application: the handler asks.
+	s.handle(http.MethodPost, page+"/applications/:id/withdraw", alliancePublic, s.applicationWithdrawSubmit)
+	s.handle(http.MethodGet, page+"/messages", need(authz.ObjAlliance, authz.ActUpdate), s.messagesPage)
+	s.handle(http.MethodPost, page+"/messages", need(authz.ObjAlliance, authz.ActUpdate), s.messagesSubmit)
+	// Members change their own profile, those who run the pipeline
+	// anyone's: the handler asks.
+	s.handle(http.MethodPost, page+"/members/:user_id/profile", need(authz.ObjMembers, authz.ActRead), s.memberProfileSubmit)
 
 	// The mentee pipeline, for those who run it: cohorts, screening,
 	// matching.
+	s.handle(http.MethodGet, page+"/cohorts", need(authz.ObjCohorts, authz.ActRead), s.cohortsPage)
+	s.handle(http.MethodGet, page+"/cohorts/new", need(authz.ObjCohorts, authz.ActManage), s.cohortNewPage)
+	s.handle(http.MethodPost, page+"/cohorts/new", need(authz.ObjCohorts, authz.ActManage), s.cohortNewSubmit)
+	s.handle(http.MethodGet, page+"/cohorts/:id", need(authz.ObjCohorts, authz.ActRead), s.cohortPage)
+	s.handle(http.MethodPost, page+"/cohorts/:id", need(authz.ObjCohorts, authz.ActManage), s.cohortSubmit)
+	s.handle(http.MethodGet, page+"/cohorts/:id/board", need(authz.ObjPipeline, authz.ActRead), s.boardPage)
+	s.handle(http.MethodGet, page+"/cohorts/:id/proposal", need(authz.ObjMentorships, authz.ActManage), s.proposalPage)
+	s.handle(http.MethodPost, page+"/cohorts/:id/proposal", need(authz.ObjMentorships, authz.ActManage), s.proposalSubmit)
+	s.handle(http.MethodGet, page+"/applications", need(authz.ObjPipeline, authz.ActRead), s.pipelinePage)
+	s.handle(http.MethodPost, page+"/applications/transitions", need(authz.ObjPipeline, authz.ActManage), s.bulkMoveSubmit)
+	// Its screeners see an application, and so does its applicant: the
+	// handler tells them apart.
+	s.handle(http.MethodGet, page+"/applications/:id", alliancePublic, s.applicationPage)
+	s.handle(http.MethodPost, page+"/applications/:id/notes", need(authz.ObjPipeline, authz.ActManage), s.noteSubmit)
+	s.handle(http.MethodPost, page+"/applications/:id/transitions", need(authz.ObjPipeline, authz.ActManage), s.moveSubmit)
+	s.handle(http.MethodPost, page+"/applications/:id/match", need(authz.ObjMentorships, authz.ActManage), s.matchSubmit)
+	s.handle(http.MethodGet, page+"/mentorships/:id", need(authz.ObjMentorships, authz.ActRead), s.mentorshipPage)
 }

@@ -31,6 +31,9 @@ type memberView struct {
 	Status   domain.MemberStatus `json:"status"`
 	Capacity int                 `json:"capacity"`
 	JoinedAt time.Time           `json:"joined_at"`
+	// Profile is what matching knows of the member, on a member read one
+	// by one.
+	Profile *domain.MentorProfile `json:"profile,omitempty"`
 }
 
 func memberOf(m *domain.Member) memberView {
