@@ -37,6 +37,8 @@ var defaultGrants = []struct {
 	{Permission{ObjMentorships, ActRead}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur}},
 	{Permission{ObjMentorships, ActManage}, staff},
 	{Permission{ObjMentorships, ActOverride}, adminOnly},
+	{Permission{ObjReports, ActRead}, []domain.Role{domain.RoleAdmin, domain.RoleCoordinator, domain.RoleObserver}},
+	{Permission{ObjReports, ActExport}, adminOnly},
 	{Permission{ObjBilling, ActManage}, adminOnly},
 }
 

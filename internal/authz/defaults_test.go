@@ -38,6 +38,8 @@ var shipped = map[authz.Permission][]domain.Role{
 	{Object: authz.ObjMentorships, Action: authz.ActRead}:     {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleMentor, domain.RoleEntrepreneur},
 	{Object: authz.ObjMentorships, Action: authz.ActManage}:   {domain.RoleAdmin, domain.RoleCoordinator},
 	{Object: authz.ObjMentorships, Action: authz.ActOverride}: {domain.RoleAdmin},
+	{Object: authz.ObjReports, Action: authz.ActRead}:         {domain.RoleAdmin, domain.RoleCoordinator, domain.RoleObserver},
+	{Object: authz.ObjReports, Action: authz.ActExport}:       {domain.RoleAdmin},
 	{Object: authz.ObjBilling, Action: authz.ActManage}:       {domain.RoleAdmin},
 }
 

@@ -24,6 +24,7 @@ const (
 	ObjCohorts     = "cohorts"     // its cohorts
 	ObjPipeline    = "pipeline"    // its applications, from screening to decision
 	ObjMentorships = "mentorships" // its mentorships
+	ObjReports     = "reports"     // the figures it reports to funders
 	ObjBilling     = "billing"     // its plan and its payments
 )
 
@@ -36,6 +37,7 @@ const (
 	ActAccept   = "accept"
 	ActWrite    = "write"
 	ActOverride = "override"
+	ActExport   = "export"
 )
 
 // Permission is an action on an object: what a handler checks before it
