@@ -21,15 +21,17 @@ const (
 
 // generate fills the database with synthetic alliances, for demos and
 // load tests: `mentorat gen --alliances N --entrepreneurs-per-alliance M
-// [--seed S]`. It migrates the database first, as serve does. Every
-// account it makes has the password it prints.
+// [--seed S] [--matched-share F]`. It migrates the database first, as
+// serve does. Every account it makes has the password it prints.
 func generate(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	const synopsis = "mentorat gen --alliances N --entrepreneurs-per-alliance M [--seed S]"
+	const synopsis = "mentorat gen --alliances N --entrepreneurs-per-alliance M [--seed S] [--matched-share F]"
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	alliances := fs.Int("alliances", 0, fmt.Sprintf("how many alliances to generate, 1 to %d (required)", maxGeneratedAlliances))
 	perAlliance := fs.Int("entrepreneurs-per-alliance", 0,
 		fmt.Sprintf("how many applications each alliance receives, 1 to %d (required)", maxGeneratedEntrepreneurs))
 	seed := fs.Uint64("seed", 1, "the same seed gives the same data on the same day; the alliances are gen-<seed>-1, gen-<seed>-2, …")
+	matchedShare := fs.Float64("matched-share", gen.DefaultMatchedShare,
+		"the share of applications matched to a mentor, above 0 and at most 1; 1 gives a mentorship to nearly every application")
 	if err := parseFlags(fs, args, stdout, synopsis); err != nil {
 		return err
 	}
@@ -38,6 +40,9 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	if *perAlliance < 1 || *perAlliance > maxGeneratedEntrepreneurs {
 		return usageError(fmt.Sprintf("--entrepreneurs-per-alliance: give a number from 1 to %d; usage: %s", maxGeneratedEntrepreneurs, synopsis))
+	}
+	if !(*matchedShare > 0 && *matchedShare <= 1) {
+		return usageError(fmt.Sprintf("--matched-share: give a share above 0 and at most 1; usage: %s", synopsis))
 	}
 	cfg, err := config.Load(getenv)
 	if err != nil {
@@ -50,7 +55,7 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 	defer a.Close()
 	password := auth.NewToken()[:20]
 	sum, err := gen.Generate(ctx, a.DB, gen.Options{Alliances: *alliances, EntrepreneursPerAlliance: *perAlliance,
-		Seed: *seed, Password: password})
+		Seed: *seed, Password: password, MatchedShare: *matchedShare})
 	if errors.Is(err, gen.ErrSlugTaken) {
 		return usageError(fmt.Sprintf("--seed %d: %v; give another seed", *seed, err))
 	}
@@ -75,8 +80,10 @@ func printSummary(w io.Writer, sum *gen.Summary, password string) {
 		n    int
 	}{
 		{"applications", c.Applications}, {"application events", c.ApplicationEvents}, {"mentorships", c.Mentorships},
-		{"planned sessions", c.Sessions}, {"cohorts", c.Cohorts}, {"accounts", c.Users}, {"memberships", c.Members},
-		{"charter versions", c.CharterVersions}, {"charter acceptances", c.CharterAcceptances}, {"rows in all", c.Rows()},
+		{"sessions", c.Sessions}, {"actions", c.Actions}, {"private notes", c.PrivateNotes}, {"end surveys", c.EndSurveys},
+		{"peer sessions", c.PeerSessions}, {"peer invitations", c.PeerInvitations}, {"cohorts", c.Cohorts},
+		{"accounts", c.Users}, {"memberships", c.Members}, {"charter versions", c.CharterVersions},
+		{"charter acceptances", c.CharterAcceptances}, {"rows in all", c.Rows()},
 	} {
 		fmt.Fprintf(w, "  %-20s %9d\n", row.what, row.n)
 	}

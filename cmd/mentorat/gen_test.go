@@ -16,18 +16,22 @@ func TestGenFillsTheDatabaseAndPrintsThePassword(t *testing.T) {
 	db := testkit.NewDatabase(t)
 	env := map[string]string{"MENTORAT_DATABASE_URL": db.URL, "MENTORAT_MIGRATE_DATABASE_URL": db.MigrateURL,
 		"MENTORAT_REDIS_URL": testkit.RedisURL(), "MENTORAT_LOG_LEVEL": "error"}
-	code, out, stderr := runCmd(t, env, "gen", "--alliances", "2", "--entrepreneurs-per-alliance", "30", "--seed", "5")
+	code, out, stderr := runCmd(t, env, "gen", "--alliances", "2", "--entrepreneurs-per-alliance", "30", "--seed", "5",
+		"--matched-share", "0.5")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"generated 2 alliances, gen-5-1 to gen-5-2", "applications", "rows in all", "rows/s",
-		"admin.1@gen-5-1.example"} {
+	for _, want := range []string{"generated 2 alliances, gen-5-1 to gen-5-2", "applications", "sessions", "peer sessions",
+		"rows in all", "rows/s", "admin.1@gen-5-1.example"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the summary lacks %q:\n%s", want, out)
 		}
 	}
 	if !regexp.MustCompile(`(?m)^  applications +60$`).MatchString(out) {
 		t.Errorf("the summary does not count 60 applications:\n%s", out)
+	}
+	if regexp.MustCompile(`(?m)^  mentorships +[0-9]$`).MatchString(out) {
+		t.Errorf("half of 60 applications matched gave fewer than ten mentorships:\n%s", out)
 	}
 	password := regexp.MustCompile(`the password (\S+)`).FindStringSubmatch(out)
 	if password == nil {
@@ -68,6 +72,9 @@ func TestGenRefusesABadCommandLineWithOneLine(t *testing.T) {
 		{[]string{"gen", "--alliances", "0", "--entrepreneurs-per-alliance", "5"}, "--alliances:"},
 		{[]string{"gen", "--alliances", "1", "--entrepreneurs-per-alliance", "100001"}, "--entrepreneurs-per-alliance:"},
 		{[]string{"gen", "--alliances", "1", "--entrepreneurs-per-alliance", "5", "--seed", "-1"}, "-seed"},
+		{[]string{"gen", "--alliances", "1", "--entrepreneurs-per-alliance", "5", "--matched-share", "0"}, "--matched-share:"},
+		{[]string{"gen", "--alliances", "1", "--entrepreneurs-per-alliance", "5", "--matched-share", "1.5"}, "--matched-share:"},
+		{[]string{"gen", "--alliances", "1", "--entrepreneurs-per-alliance", "5", "--matched-share", "NaN"}, "--matched-share:"},
 		{[]string{"gen", "--alliances", "many"}, "-alliances"},
 		{[]string{"gen", "--fast"}, "flag provided but not defined"},
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mentorat/mentorat/internal/domain"
+	"github.com/mentorat/mentorat/internal/store"
 )
 
 // allianceData is everything generated for one alliance, ready to write.
@@ -19,15 +20,24 @@ type allianceData struct {
 	eventApps    []domain.ID // the application of each event, in step
 	events       []*domain.ApplicationEvent
 	mentorships  []*domain.Mentorship
+	ratedAt      [][]*time.Time // when each session of each mentorship was rated, in step with mentorships
+	actions      []store.MentorshipAction
+	privateNotes []store.PrivateNote
+	surveys      []domain.EndSurvey
+	peerSessions []*domain.PeerSession
 }
 
 // counts tells how many rows of each kind the alliance has.
 func (d *allianceData) counts() Counts {
 	c := Counts{Alliances: 1, Users: len(d.users), Members: len(d.members), Cohorts: len(d.cohorts),
 		CharterVersions: len(d.charter), CharterAcceptances: len(d.acceptances), Applications: len(d.applications),
-		ApplicationEvents: len(d.events), Mentorships: len(d.mentorships)}
+		ApplicationEvents: len(d.events), Mentorships: len(d.mentorships), Actions: len(d.actions),
+		PrivateNotes: len(d.privateNotes), EndSurveys: len(d.surveys), PeerSessions: len(d.peerSessions)}
 	for _, m := range d.mentorships {
 		c.Sessions += len(m.Sessions)
+	}
+	for _, s := range d.peerSessions {
+		c.PeerInvitations += len(s.Attendees)
 	}
 	return c
 }
@@ -52,8 +62,9 @@ type builder struct {
 func Slug(seed uint64, n int) string { return fmt.Sprintf("gen-%d-%d", seed, n) }
 
 // buildAlliance makes the alliance numbered n of a run with seed, with
-// entrepreneurs applications, as of today.
-func buildAlliance(seed uint64, n, entrepreneurs int, today time.Time) *allianceData {
+// entrepreneurs applications of which about matchedShare are matched, as
+// of today.
+func buildAlliance(seed uint64, n, entrepreneurs int, matchedShare float64, today time.Time) *allianceData {
 	b := &builder{s: newSource(seed, n), today: today, region: regionOf(n), home: homeCity(n),
 		mailDomain: Slug(seed, n) + ".example", d: &allianceData{}, current: map[domain.ID]bool{}}
 	b.cities = cityWeights(b.region, b.home)
@@ -61,11 +72,12 @@ func buildAlliance(seed uint64, n, entrepreneurs int, today time.Time) *alliance
 	b.staff(entrepreneurs)
 	b.charterVersions()
 	cohorts := b.plannedCohorts(entrepreneurs)
-	candidacies := b.candidacies(cohorts, entrepreneurs)
+	candidacies := b.candidacies(cohorts, entrepreneurs, matchedShare)
 	b.assignMentors(candidacies)
 	b.histories(candidacies)
 	b.mentorships(candidacies)
 	b.sizeCohorts(cohorts, candidacies)
+	b.peerSessions()
 	return b.d
 }
 

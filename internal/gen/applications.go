@@ -17,19 +17,23 @@ type candidacy struct {
 }
 
 // candidacies makes the alliance's n applications, spread over its
-// cohorts, each with a status its cohort's phase makes likely. Nine in ten
-// applicants give an e-mail, and get the account applying opens; the
-// others give a phone number only.
-func (b *builder) candidacies(cohorts []*plannedCohort, n int) []*candidacy {
-	weights := make([]weighted[*plannedCohort], len(cohorts))
-	for i, c := range cohorts {
-		weights[i] = weighted[*plannedCohort]{c, c.weight}
+// cohorts: about matchedShare of them matched, in the cohorts past or
+// under way, the others with a status their cohort's phase makes likely.
+// Nine in ten applicants give an e-mail, and get the account applying
+// opens; the others give a phone number only.
+func (b *builder) candidacies(cohorts []*plannedCohort, n int, matchedShare float64) []*candidacy {
+	var all, mentoring []weighted[*plannedCohort]
+	for _, c := range cohorts {
+		all = append(all, weighted[*plannedCohort]{c, c.weight})
+		if c.phase == phasePast || c.phase == phaseCurrent {
+			mentoring = append(mentoring, weighted[*plannedCohort]{c, c.weight})
+		}
 	}
 	thisYear := b.today.Year()
 	phoneOffset := b.s.IntN(10_000_000)
 	out := make([]*candidacy, n)
 	for i := range n {
-		co := pickWeighted(b.s, weights)
+		co, status := b.placement(all, mentoring, matchedShare)
 		gender := pickWeighted(b.s, genderWeights)
 		first, name := personName(b.s, b.region.names, gender)
 		loc := b.region.locale
@@ -45,7 +49,7 @@ func (b *builder) candidacies(cohorts []*plannedCohort, n int) []*candidacy {
 		obstacles, goals, motivation := answers(b.s, loc, business.Sector, city)
 		submitted := b.s.instant(co.opensOn, earlierOf(co.ClosesOn.AddDate(0, 0, 1), b.today.Add(-time.Hour)))
 		app := &domain.Application{AllianceID: b.d.alliance.ID, ID: b.s.id(submitted),
-			Status: pickWeighted(b.s, statusWeights[co.phase]), SubmittedAt: submitted, UpdatedAt: submitted,
+			Status: status, SubmittedAt: submitted, UpdatedAt: submitted,
 			ApplicationForm: domain.ApplicationForm{CohortID: co.ID, Locale: loc,
 				Applicant: domain.Applicant{Name: name, Gender: gender, BirthYear: birthYear, City: city},
 				Business:  business, Obstacles: obstacles, Goals: goals, Motivation: motivation}}
@@ -63,4 +67,15 @@ func (b *builder) candidacies(cohorts []*plannedCohort, n int) []*candidacy {
 		out[i] = &candidacy{app: app, cohort: co}
 	}
 	return out
+}
+
+// placement draws an application's cohort and status: matched, with
+// probability matchedShare, in a cohort past or under way; else in any
+// cohort, with a status its phase makes likely.
+func (b *builder) placement(all, mentoring []weighted[*plannedCohort], matchedShare float64) (*plannedCohort, domain.ApplicationStatus) {
+	if b.s.chance(matchedShare) {
+		return pickWeighted(b.s, mentoring), domain.AppMatched
+	}
+	co := pickWeighted(b.s, all)
+	return co, pickWeighted(b.s, statusWeights[co.phase])
 }

@@ -17,12 +17,12 @@ const (
 	phaseOpen                   // taking applications
 )
 
-// statusWeights are how a cohort's applications stand, by its phase:
-// about one in six gets a place.
+// statusWeights are how a cohort's applications not matched to a mentor
+// stand, by its phase; the matched ones are drawn apart (see
+// candidacies).
 var statusWeights = map[phase][]weighted[domain.ApplicationStatus]{
-	phasePast: {{domain.AppMatched, 16}, {domain.AppWaitlisted, 6}, {domain.AppRejected, 68}, {domain.AppWithdrawn, 10}},
-	phaseCurrent: {{domain.AppAccepted, 3}, {domain.AppMatched, 14}, {domain.AppWaitlisted, 8}, {domain.AppRejected, 65},
-		{domain.AppWithdrawn, 10}},
+	phasePast:    {{domain.AppWaitlisted, 6}, {domain.AppRejected, 68}, {domain.AppWithdrawn, 10}},
+	phaseCurrent: {{domain.AppAccepted, 3}, {domain.AppWaitlisted, 8}, {domain.AppRejected, 65}, {domain.AppWithdrawn, 10}},
 	phaseSelecting: {{domain.AppScreening, 8}, {domain.AppInterview, 22}, {domain.AppAccepted, 15}, {domain.AppWaitlisted, 10},
 		{domain.AppRejected, 38}, {domain.AppWithdrawn, 7}},
 	phaseOpen: {{domain.AppSubmitted, 50}, {domain.AppScreening, 30}, {domain.AppInterview, 12}, {domain.AppWithdrawn, 8}},

@@ -2,10 +2,12 @@
 // load tests and benchmarks: members of every role with their accounts,
 // a charter most have accepted, cohorts past, under way and open in cities
 // of West Africa, applications in French and English at every stage of the
-// pipeline with a history that leads there, and the mentorships of the
-// matched ones with their sessions. A seed and a day always give the same
-// data; it is written in large batches, several alliances at once on
-// PostgreSQL.
+// pipeline with a history that leads there, the mentorships of the
+// matched ones some way into their journey (sessions held, logged and
+// rated, missed or cancelled, agreed ahead; completed ones with their end
+// surveys, a few ended early), and the mentors' peer sessions with their
+// attendance. A seed and a day always give the same data; it is written
+// in large batches, several alliances at once on PostgreSQL.
 package gen
 
 import (
@@ -31,6 +33,22 @@ type Options struct {
 	// Today is the day the data is generated for: cohorts are past, under
 	// way or open, and every moment falls before it. Zero means today.
 	Today time.Time
+	// MatchedShare is the share of applications matched to a mentor, from
+	// 0 to 1, all in cohorts past or under way; zero means
+	// DefaultMatchedShare. A load test of many mentorships asks for 1.
+	MatchedShare float64
+}
+
+// DefaultMatchedShare is how many applications are matched to a mentor in
+// an alliance's life: about one in ten.
+const DefaultMatchedShare = 0.1
+
+// matchedShare is the share opts asks for, or the default.
+func (opts Options) matchedShare() float64 {
+	if opts.MatchedShare == 0 {
+		return DefaultMatchedShare
+	}
+	return opts.MatchedShare
 }
 
 // ErrSlugTaken is a run whose alliances' slugs are taken already: a run
@@ -63,17 +81,17 @@ func Generate(ctx context.Context, db *store.DB, opts Options) (*Summary, error)
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	numbers := make(chan int)
-	done := make([]*allianceData, opts.Alliances)
+	alliances, counts := make([]*domain.Alliance, opts.Alliances), make([]Counts, opts.Alliances)
 	var wg sync.WaitGroup
 	for range writers {
 		wg.Go(func() {
 			for n := range numbers {
-				d := buildAlliance(opts.Seed, n, opts.EntrepreneursPerAlliance, today)
+				d := buildAlliance(opts.Seed, n, opts.EntrepreneursPerAlliance, opts.matchedShare(), today)
 				if err := write(ctx, db, d, hash); err != nil {
 					cancel(err)
 					return
 				}
-				done[n-1] = d
+				alliances[n-1], counts[n-1] = d.alliance, d.counts()
 			}
 		})
 	}
@@ -88,10 +106,9 @@ func Generate(ctx context.Context, db *store.DB, opts Options) (*Summary, error)
 	if err := context.Cause(ctx); err != nil {
 		return nil, err
 	}
-	sum := &Summary{}
-	for _, d := range done {
-		sum.Alliances = append(sum.Alliances, d.alliance)
-		sum.Counts.add(d.counts())
+	sum := &Summary{Alliances: alliances}
+	for _, c := range counts {
+		sum.Counts.add(c)
 	}
 	sum.Elapsed = time.Since(started)
 	return sum, nil

@@ -94,11 +94,9 @@ func (b *builder) assignMentors(cs []*candidacy) {
 }
 
 // mentorships makes the mentorship of every matched application, with
-// its sessions planned at the alliance's cadence from the cohort's start:
-// a past one completed (or, for some, ended early), one under way with
-// the sessions before the day held or missed and the next one often
-// scheduled. The matched applicant becomes an entrepreneur of the
-// alliance, as matching makes them.
+// its sessions planned at the alliance's cadence from the cohort's start,
+// and lives its journey up to the day. The matched applicant becomes an
+// entrepreneur of the alliance, as matching makes them.
 func (b *builder) mentorships(cs []*candidacy) {
 	settings := b.d.alliance.Settings
 	for _, c := range cs {
@@ -112,63 +110,14 @@ func (b *builder) mentorships(cs []*candidacy) {
 			ends = last
 		}
 		m := &domain.Mentorship{AllianceID: b.d.alliance.ID, ID: b.s.id(c.matchedAt), ApplicationID: c.app.ID,
-			CohortID: co.ID, MentorID: c.mentor.UserID, EntrepreneurID: c.app.UserID, StartsOn: co.StartsOn, EndsOn: ends,
-			CreatedBy: c.matchedBy.UserID, CreatedAt: c.matchedAt, UpdatedAt: c.matchedAt, Sessions: sessions}
-		if co.phase == phasePast {
-			b.closeMentorship(m)
-		} else {
-			b.runMentorship(m)
-		}
-		b.d.mentorships = append(b.d.mentorships, m)
+			CohortID: co.ID, MentorID: c.mentor.UserID, EntrepreneurID: c.app.UserID, Status: domain.MentorshipActive,
+			StartsOn: co.StartsOn, EndsOn: ends, CreatedBy: c.matchedBy.UserID, CreatedAt: c.matchedAt, UpdatedAt: c.matchedAt,
+			Sessions: sessions}
+		ratedAt := b.journey(c, m)
+		b.d.mentorships, b.d.ratedAt = append(b.d.mentorships, m), append(b.d.ratedAt, ratedAt)
 		if c.app.UserID != (domain.ID{}) {
 			b.d.members = append(b.d.members, &domain.Member{UserID: c.app.UserID, Roles: []domain.Role{domain.RoleEntrepreneur},
 				Status: domain.StatusActive, Capacity: domain.DefaultMentorCapacity, JoinedAt: c.matchedAt, UpdatedAt: c.matchedAt})
-		}
-	}
-}
-
-// heldSessionWeights are how the sessions before the day went.
-var heldSessionWeights = []weighted[domain.SessionStatus]{
-	{domain.SessionHeld, 82}, {domain.SessionMissed, 13}, {domain.SessionCancelled, 5},
-}
-
-// closeMentorship gives a past mentorship its end: completed, or for one
-// in seven ended early, its later sessions cancelled.
-func (b *builder) closeMentorship(m *domain.Mentorship) {
-	stop := len(m.Sessions)
-	m.Status = domain.MentorshipCompleted
-	if b.s.chance(1.0 / 7) {
-		stop = b.s.between(3, len(m.Sessions)-3)
-		m.Status = domain.MentorshipEnded
-	}
-	for i := range m.Sessions {
-		if i < stop {
-			m.Sessions[i].Status = pickWeighted(b.s, heldSessionWeights)
-		} else {
-			m.Sessions[i].Status = domain.SessionCancelled
-		}
-	}
-	m.UpdatedAt = laterOf(m.CreatedAt, earlierOf(m.Sessions[stop-1].PlannedOn.AddDate(0, 0, 7), b.today))
-}
-
-// runMentorship gives an active mentorship its sessions so far: held or
-// missed before the day, the next one scheduled at an hour of the working
-// day three times in five, the rest planned.
-func (b *builder) runMentorship(m *domain.Mentorship) {
-	m.Status = domain.MentorshipActive
-	next := true
-	for i := range m.Sessions {
-		s := &m.Sessions[i]
-		switch {
-		case s.PlannedOn.Before(b.today):
-			s.Status = pickWeighted(b.s, heldSessionWeights)
-			m.UpdatedAt = laterOf(m.UpdatedAt, s.PlannedOn)
-		case next:
-			next = false
-			if b.s.chance(0.6) {
-				at := s.PlannedOn.Add(time.Duration(b.s.between(8, 17)) * time.Hour)
-				s.Status, s.ScheduledAt = domain.SessionScheduled, &at
-			}
 		}
 	}
 }

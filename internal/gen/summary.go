@@ -18,6 +18,11 @@ type Counts struct {
 	ApplicationEvents  int
 	Mentorships        int
 	Sessions           int
+	Actions            int
+	PrivateNotes       int
+	EndSurveys         int
+	PeerSessions       int
+	PeerInvitations    int
 }
 
 // add adds o's counts to c's.
@@ -32,13 +37,19 @@ func (c *Counts) add(o Counts) {
 	c.ApplicationEvents += o.ApplicationEvents
 	c.Mentorships += o.Mentorships
 	c.Sessions += o.Sessions
+	c.Actions += o.Actions
+	c.PrivateNotes += o.PrivateNotes
+	c.EndSurveys += o.EndSurveys
+	c.PeerSessions += o.PeerSessions
+	c.PeerInvitations += o.PeerInvitations
 }
 
 // Rows is every row written; each membership writes two, its own and its
 // line in the user's list of alliances.
 func (c Counts) Rows() int {
 	return c.Alliances + c.Users + 2*c.Members + c.Cohorts + c.CharterVersions + c.CharterAcceptances +
-		c.Applications + c.ApplicationEvents + c.Mentorships + c.Sessions
+		c.Applications + c.ApplicationEvents + c.Mentorships + c.Sessions + c.Actions + c.PrivateNotes + c.EndSurveys +
+		c.PeerSessions + c.PeerInvitations
 }
 
 // Summary is what a run made and how long it took.

@@ -8,12 +8,13 @@ import (
 	"github.com/mentorat/mentorat/internal/store"
 )
 
-// Rows per INSERT statement: wide applications in smaller batches, so
-// that no statement grows past a megabyte or so.
+// Rows per INSERT statement: wide applications and logged sessions in
+// smaller batches, so that no statement grows past a megabyte or so.
 const (
 	narrowRowsPerInsert   = 2000
 	applicationsPerInsert = 500
-	mentorshipsPerInsert  = 400 // with their sessions, twelve times as many
+	mentorshipsPerInsert  = 150 // with their sessions, twelve times as many
+	peerSessionsPerInsert = 50  // with their invitees, up to two hundred each
 )
 
 // write stores one alliance: the alliance and its accounts in a platform
@@ -63,7 +64,27 @@ func write(ctx context.Context, db *store.DB, d *allianceData, passwordHash stri
 			},
 			func() error {
 				return inBatches(len(d.mentorships), mentorshipsPerInsert, func(lo, hi int) error {
-					return tx.InsertMentorships(ctx, id, d.mentorships[lo:hi])
+					return tx.InsertMentorshipJourneys(ctx, id, d.mentorships[lo:hi], d.ratedAt[lo:hi])
+				})
+			},
+			func() error {
+				return inBatches(len(d.actions), narrowRowsPerInsert, func(lo, hi int) error {
+					return tx.InsertActions(ctx, id, d.actions[lo:hi])
+				})
+			},
+			func() error {
+				return inBatches(len(d.privateNotes), narrowRowsPerInsert, func(lo, hi int) error {
+					return tx.InsertPrivateNotes(ctx, id, d.privateNotes[lo:hi])
+				})
+			},
+			func() error {
+				return inBatches(len(d.surveys), narrowRowsPerInsert, func(lo, hi int) error {
+					return tx.InsertEndSurveys(ctx, id, d.surveys[lo:hi])
+				})
+			},
+			func() error {
+				return inBatches(len(d.peerSessions), peerSessionsPerInsert, func(lo, hi int) error {
+					return tx.InsertPeerSessions(ctx, id, d.peerSessions[lo:hi])
 				})
 			},
 		}

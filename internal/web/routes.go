@@ -112,6 +112,8 @@ func (s *Server) routes() {
 	s.handle(http.MethodPut, alliance+"/messages", need(authz.ObjAlliance, authz.ActUpdate), s.messageSave)
 	s.handle(http.MethodPut, alliance+"/members/:user_id/profile", need(authz.ObjMembers, authz.ActRead), s.memberProfileUpdate)
 
+	// The mentorship journey and the reports.
+
 	r.GET("/", s.homePage)
 	s.handle(http.MethodGet, "/a/:slug", alliancePublic, s.alliancePage)
 	r.GET("/lang/:locale", s.switchLanguage)
@@ -214,4 +216,6 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, page+"/applications/:id/transitions", need(authz.ObjPipeline, authz.ActManage), s.moveSubmit)
 	s.handle(http.MethodPost, page+"/applications/:id/match", need(authz.ObjMentorships, authz.ActManage), s.matchSubmit)
 	s.handle(http.MethodGet, page+"/mentorships/:id", need(authz.ObjMentorships, authz.ActRead), s.mentorshipPage)
+
+	// The mentorship journey and the reports: the pages.
 }
