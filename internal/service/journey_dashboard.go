@@ -20,7 +20,8 @@ type MenteeCard struct {
 }
 
 // Dashboard gives the caller's active mentorships as their mentor, each
-// at a glance.
+// at a glance. It reads in three statements however many mentees there
+// are: the mentorships, their sessions, their open actions.
 func (s *Journey) Dashboard(ctx context.Context, c Caller) ([]MenteeCard, error) {
 	var out []MenteeCard
 	today := s.now()
@@ -28,42 +29,47 @@ func (s *Journey) Dashboard(ctx context.Context, c Caller) ([]MenteeCard, error)
 		me := c.UserID
 		list, err := tx.Mentorships(ctx, c.Alliance.ID, store.MentorshipFilter{MentorID: &me,
 			Status: []domain.MentorshipStatus{domain.MentorshipActive}})
+		if err != nil || len(list) == 0 {
+			return err
+		}
+		ids := make([]domain.ID, len(list))
+		for i, m := range list {
+			ids[i] = m.ID
+		}
+		sessions, err := tx.SessionsOf(ctx, c.Alliance.ID, ids)
 		if err != nil {
 			return err
 		}
-		for _, summary := range list {
-			m, err := tx.Mentorship(ctx, c.Alliance.ID, summary.ID)
-			if err != nil {
-				return err
-			}
+		open, err := tx.OpenActionCounts(ctx, c.Alliance.ID, ids)
+		if err != nil {
+			return err
+		}
+		for _, m := range list {
+			m.Sessions = sessions[m.ID]
 			hideRatings(m)
-			card := MenteeCard{Mentorship: m}
-			for i, sess := range m.Sessions {
-				state := StateOf(sess, today)
-				switch {
-				case state == StateHeld:
-					card.SessionsHeld++
-				case state == StateOverdue:
-					card.OverdueLogs++
-				}
-				if card.Next == nil && (state == StateScheduled || state == StateDue || state == StateUpcoming || state == StateOverdue) {
-					card.Next, card.NextState = &m.Sessions[i], state
-				}
-			}
-			actions, err := tx.Actions(ctx, c.Alliance.ID, m.ID)
-			if err != nil {
-				return err
-			}
-			for _, a := range actions {
-				if a.DoneAt == nil {
-					card.OpenActions++
-				}
-			}
-			out = append(out, card)
+			out = append(out, cardOf(m, open[m.ID], today))
 		}
 		return nil
 	})
 	return out, err
+}
+
+// cardOf sums up one mentorship for its mentor at today.
+func cardOf(m *domain.Mentorship, openActions int, today time.Time) MenteeCard {
+	card := MenteeCard{Mentorship: m, OpenActions: openActions}
+	for i, sess := range m.Sessions {
+		state := StateOf(sess, today)
+		switch state {
+		case StateHeld:
+			card.SessionsHeld++
+		case StateOverdue:
+			card.OverdueLogs++
+		}
+		if card.Next == nil && (state == StateScheduled || state == StateDue || state == StateUpcoming || state == StateOverdue) {
+			card.Next, card.NextState = &m.Sessions[i], state
+		}
+	}
+	return card
 }
 
 // Progress is one mentorship of a cohort as its coordinators follow it:
@@ -90,11 +96,16 @@ func (s *Journey) CohortProgress(ctx context.Context, c Caller, cohort domain.ID
 		if err != nil {
 			return err
 		}
-		for _, summary := range list {
-			m, err := tx.Mentorship(ctx, c.Alliance.ID, summary.ID)
-			if err != nil {
-				return err
-			}
+		ids := make([]domain.ID, len(list))
+		for i, m := range list {
+			ids[i] = m.ID
+		}
+		sessions, err := tx.SessionsOf(ctx, c.Alliance.ID, ids)
+		if err != nil {
+			return err
+		}
+		for _, m := range list {
+			m.Sessions = sessions[m.ID]
 			out = append(out, progressOf(m, today))
 		}
 		return nil

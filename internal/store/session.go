@@ -219,3 +219,49 @@ func (t *Tx) MentorRatings(ctx context.Context, alliance, mentor domain.ID) (int
 	}
 	return out.N, *out.Avg, nil
 }
+
+// SessionsOf gives the sessions of several mentorships in one query, by
+// mentorship and in order.
+//
+// SECURITY: alliance scopes the list to one alliance.
+func (t *Tx) SessionsOf(ctx context.Context, alliance domain.ID, mentorships []domain.ID) (map[domain.ID][]domain.MentorshipSession, error) {
+	out := make(map[domain.ID][]domain.MentorshipSession, len(mentorships))
+	if len(mentorships) == 0 {
+		return out, nil
+	}
+	var rows []sessionRow
+	err := t.tx.NewSelect().Model(&rows).Where("tenant_id = ? AND mentorship_id IN (?)", alliance, bun.In(mentorships)).
+		Order("mentorship_id", "number").Scan(ctx)
+	if err != nil {
+		return nil, classify(err)
+	}
+	for i := range rows {
+		out[rows[i].MentorshipID] = append(out[rows[i].MentorshipID], rows[i].domain())
+	}
+	return out, nil
+}
+
+// OpenActionCounts counts the actions not done yet of several
+// mentorships, in one query.
+//
+// SECURITY: alliance scopes the count to one alliance.
+func (t *Tx) OpenActionCounts(ctx context.Context, alliance domain.ID, mentorships []domain.ID) (map[domain.ID]int, error) {
+	out := make(map[domain.ID]int, len(mentorships))
+	if len(mentorships) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		MentorshipID domain.ID `bun:"mentorship_id,type:uuid"`
+		N            int       `bun:"n"`
+	}
+	err := t.tx.NewSelect().Model((*actionRow)(nil)).ColumnExpr("mentorship_id, COUNT(*) AS n").
+		Where("tenant_id = ? AND mentorship_id IN (?) AND done_at IS NULL", alliance, bun.In(mentorships)).
+		Group("mentorship_id").Scan(ctx, &rows)
+	if err != nil {
+		return nil, classify(err)
+	}
+	for _, r := range rows {
+		out[r.MentorshipID] = r.N
+	}
+	return out, nil
+}
