@@ -88,3 +88,7 @@ const (
 
 // AuditSurveyAnswered records an end-of-mentorship survey answered.
 const AuditSurveyAnswered = "mentorship.survey_answered"
+
+// AuditPeopleExported records an export of the entrepreneurs by name and
+// contact: the reports' only export that names people.
+const AuditPeopleExported = "report.people_exported"

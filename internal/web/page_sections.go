@@ -26,6 +26,7 @@ var sections = []struct {
 	{"peer-sessions", "/peer-sessions", "nav.peer_sessions", authz.Permission{Object: authz.ObjPeer, Action: authz.ActRead}},
 	{"cohorts", "/cohorts", "nav.cohorts", authz.Permission{Object: authz.ObjCohorts, Action: authz.ActRead}},
 	{"applications", "/applications", "nav.applications", authz.Permission{Object: authz.ObjPipeline, Action: authz.ActRead}},
+	{"reports", "/reports", "nav.reports", authz.Permission{Object: authz.ObjReports, Action: authz.ActRead}},
 	{"members", "/members", "section.members", authz.Permission{Object: authz.ObjMembers, Action: authz.ActRead}},
 	{"invitations", "/invitations", "section.invitations", authz.Permission{Object: authz.ObjInvitations, Action: authz.ActRead}},
 	{"settings", "/settings", "section.settings", authz.Permission{Object: authz.ObjAlliance, Action: authz.ActUpdate}},
@@ -40,7 +41,7 @@ var sections = []struct {
 //
 // SECURITY: m must be the caller's own active membership in a.
 func (s *Server) sectionLinks(c *gin.Context, a *domain.Alliance, m *domain.Member) []pageLink {
-	var out []pageLink
+	out := s.journeyLinks(c, a, m)
 	base := "/a/" + a.Slug
 	for _, sec := range sections {
 		ok, err := s.enforcer.Allowed(c.Request.Context(), m.Roles, a.ID, sec.perm)

@@ -61,7 +61,9 @@ type cast struct {
 	// library, "peer-sessions" → a planned peer session (see community),
 	// "cohorts" and "applications" → a cohort and the entrepreneur's
 	// accepted application to it, "mentorships" → the mentor's mentorship
-	// of the entrepreneur (see pipeline).
+	// of the entrepreneur, "actions" → the action agreed in its first
+	// session, which is held (see pipeline). A session's :number is 1
+	// (see fill).
 	objects map[string]domain.ID
 	// admin is the alliance's creator as a service caller.
 	admin service.Caller
@@ -155,7 +157,8 @@ func (c *cast) community(t testing.TB, s *Server) {
 // pipeline gives the cast's alliance what the mentee pipeline's routes
 // name: a cohort where the entrepreneur's application is accepted, and
 // another where their application is matched with the mentor, by the
-// admin's override since the mentor has accepted no charter.
+// admin's override since the mentor has accepted no charter; the first
+// session of that journey is held.
 func (c *cast) pipeline(t testing.TB, s *Server) {
 	t.Helper()
 	ctx := t.Context()
@@ -189,6 +192,32 @@ func (c *cast) pipeline(t testing.TB, s *Server) {
 		t.Fatalf("a mentorship: %v", err)
 	}
 	c.objects["cohorts"], c.objects["applications"], c.objects["mentorships"] = cohort.ID, accepted.ID, m.ID
+	c.objects["actions"] = c.firstSessionHeld(t, s, m)
+}
+
+// firstSessionHeld has the mentor log the first session of m, on the day
+// the journey begins, with one action agreed (whose id it gives) and
+// private notes.
+func (c *cast) firstSessionHeld(t testing.TB, s *Server, m *domain.Mentorship) domain.ID {
+	t.Helper()
+	ctx := t.Context()
+	mentor := c.users[callerMentor].user
+	member, err := s.members.Membership(ctx, c.alliance.ID, mentor.ID)
+	if err != nil {
+		t.Fatalf("the mentor's membership: %v", err)
+	}
+	as := service.Caller{Actor: service.Actor{UserID: mentor.ID, Name: mentor.Name}, Alliance: c.alliance, Member: member}
+	journey := *s.journey
+	journey.Now = func() time.Time { return m.StartsOn.Add(9 * time.Hour) }
+	if _, err := journey.Log(ctx, as, m.ID, 1, domain.SessionLog{HeldOn: m.StartsOn, DurationMinutes: 60,
+		Actions: []domain.ActionInput{{Text: "Demander un devis pour le four"}}, PrivateNotes: "Fatiguée ce jour-là."}); err != nil {
+		t.Fatalf("the first session's log: %v", err)
+	}
+	v, err := journey.View(ctx, as, m.ID, false)
+	if err != nil || len(v.Actions) != 1 {
+		t.Fatalf("the first session's action: %v", err)
+	}
+	return v.Actions[0].ID
 }
 
 // signup opens the account of the cast's person who.
@@ -289,12 +318,17 @@ func objectKind(path, param string) string {
 }
 
 // fill writes path with each parameter replaced by what value gives for
-// it. It reports false when value reported false for any parameter: the
-// path then names something the caller could not provide.
+// it, but a session's :number, which is 1. It reports false when value
+// reported false for any parameter: the path then names something the
+// caller could not provide.
 func fill(path string, value func(param string) (string, bool)) (string, bool) {
 	all := true
 	segs := strings.Split(path, "/")
 	for i, seg := range segs {
+		if seg == ":number" {
+			segs[i] = "1" // a session's number: the first is in every journey
+			continue
+		}
 		if strings.HasPrefix(seg, ":") || strings.HasPrefix(seg, "*") {
 			v, ok := value(seg[1:])
 			all = all && ok

@@ -177,6 +177,33 @@ var roleMatrix = []matrixRow{
 	{"GET /api/v1/alliances/:slug/messages", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"PUT /api/v1/alliances/:slug/messages", `{}`, "", [7]outcome{body, forbid, forbid, forbid, forbid, hidden, unauth}},
 	{"PUT /api/v1/alliances/:slug/members/:user_id/profile", `{}`, "", [7]outcome{ok, ok, ok, forbid, forbid, hidden, unauth}},
+	// The mentorship journey. The cast's mentorship is the mentor's with
+	// the entrepreneur; its first session (:number) is held, with one
+	// action agreed (:action_id). Those who manage mentorships see every
+	// journey but act as neither of its people: 403 where the mentor or
+	// the entrepreneur alone may act. The empty bodies are refused (422),
+	// the held session can no longer be confirmed (409), the survey waits
+	// for the journey's end (409); ticking the action with {} opens it
+	// again. Mentees are the caller's as mentor: an empty list for others.
+	{"GET /api/v1/alliances/:slug/mentorships/:id/journey", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/mentorships/:id/sessions", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/mentorships/:id/sessions/:number", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, unauth}},
+	{"PATCH /api/v1/alliances/:slug/mentorships/:id/sessions/:number", `{}`, "", [7]outcome{forbid, forbid, body, body, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/:id/sessions/:number/confirm", `{}`, "", [7]outcome{forbid, forbid, body, body, forbid, hidden, unauth}},
+	{"PUT /api/v1/alliances/:slug/mentorships/:id/sessions/:number/agenda", `{}`, "", [7]outcome{forbid, forbid, forbid, body, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/:id/sessions/:number/log", `{}`, "", [7]outcome{forbid, forbid, body, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/:id/sessions/:number/feedback", `{}`, "", [7]outcome{forbid, forbid, forbid, body, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/:id/sessions/:number/mark", `{}`, "", [7]outcome{body, body, body, forbid, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/:id/actions/:action_id", `{}`, "", [7]outcome{forbid, forbid, ok, ok, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/:id/end", `{}`, "", [7]outcome{body, body, body, body, forbid, hidden, unauth}},
+	{"POST /api/v1/alliances/:slug/mentorships/:id/survey", `{}`, "", [7]outcome{forbid, forbid, body, body, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/mentees", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/cohorts/:id/progress", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, unauth}},
+	// The reports: aggregates for admins, coordinators and observers; the
+	// export that names people for admins.
+	{"GET /api/v1/alliances/:slug/reports/summary", "", "", [7]outcome{ok, ok, forbid, forbid, ok, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/reports/export.csv", "", "", [7]outcome{ok, ok, forbid, forbid, ok, hidden, unauth}},
+	{"GET /api/v1/alliances/:slug/reports/entrepreneurs.csv", "", "", [7]outcome{ok, forbid, forbid, forbid, forbid, hidden, unauth}},
 
 	// The pages: accounts.
 	{"GET /signup", "", "", [7]outcome{moved, moved, moved, moved, moved, moved, ok}},
@@ -285,6 +312,32 @@ var roleMatrix = []matrixRow{
 	{"POST /a/:slug/applications/:id/transitions", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
 	{"POST /a/:slug/applications/:id/match", "%zz", "", [7]outcome{body, body, forbid, forbid, forbid, hidden, unauth}},
 	{"GET /a/:slug/mentorships/:id", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, login}},
+	// The mentorship journey's pages. :id is the cast's mentorship, whose
+	// first session (:number) is held with one action agreed (:action_id).
+	// Staff see every journey and may mark a session or end the journey,
+	// but act as neither of its people: 403 where the mentor or the
+	// entrepreneur alone may act, before anything is made of the form, and
+	// the mentor and the entrepreneur get 403 on each other's part. The
+	// forms that cannot be parsed are refused (400). The end survey waits
+	// for the journey's end: its page says so. Mentees are the caller's as
+	// mentor, and the entrepreneur's own journey.
+	{"GET /a/:slug/mentorships/:id/sessions/:number", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, login}},
+	{"POST /a/:slug/mentorships/:id/sessions/:number/propose", "%zz", "", [7]outcome{forbid, forbid, body, body, forbid, hidden, unauth}},
+	{"POST /a/:slug/mentorships/:id/sessions/:number/confirm", "%zz", "", [7]outcome{forbid, forbid, body, body, forbid, hidden, unauth}},
+	{"POST /a/:slug/mentorships/:id/sessions/:number/agenda", "%zz", "", [7]outcome{forbid, forbid, forbid, body, forbid, hidden, unauth}},
+	{"POST /a/:slug/mentorships/:id/sessions/:number/log", "%zz", "", [7]outcome{forbid, forbid, body, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/mentorships/:id/sessions/:number/mark", "%zz", "", [7]outcome{body, body, body, forbid, forbid, hidden, unauth}},
+	{"POST /a/:slug/mentorships/:id/sessions/:number/rate", "%zz", "", [7]outcome{forbid, forbid, forbid, body, forbid, hidden, unauth}},
+	{"POST /a/:slug/mentorships/:id/actions/:action_id", "%zz", "", [7]outcome{forbid, forbid, body, body, forbid, hidden, unauth}},
+	{"GET /a/:slug/mentorships/:id/end", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, login}},
+	{"POST /a/:slug/mentorships/:id/end", "%zz", "", [7]outcome{body, body, body, body, forbid, hidden, unauth}},
+	{"GET /a/:slug/mentorships/:id/survey", "", "", [7]outcome{forbid, forbid, ok, ok, forbid, hidden, login}},
+	{"POST /a/:slug/mentorships/:id/survey", "%zz", "", [7]outcome{forbid, forbid, body, body, forbid, hidden, unauth}},
+	{"GET /a/:slug/mentees", "", "", [7]outcome{ok, ok, ok, ok, forbid, hidden, login}},
+	{"GET /a/:slug/cohorts/:id/progress", "", "", [7]outcome{ok, ok, forbid, forbid, forbid, hidden, login}},
+	// The report's page: figures only, for admins, coordinators and
+	// observers.
+	{"GET /a/:slug/reports", "", "", [7]outcome{ok, ok, forbid, forbid, ok, hidden, login}},
 }
 
 // TestRouteRoleMatrix calls every route of the matrix as every caller, and

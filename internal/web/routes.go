@@ -112,7 +112,29 @@ func (s *Server) routes() {
 	s.handle(http.MethodPut, alliance+"/messages", need(authz.ObjAlliance, authz.ActUpdate), s.messageSave)
 	s.handle(http.MethodPut, alliance+"/members/:user_id/profile", need(authz.ObjMembers, authz.ActRead), s.memberProfileUpdate)
 
-	// The mentorship journey and the reports.
+	// The mentorship journey and the reports. A journey is its mentor's,
+	// its entrepreneur's and theirs who manage mentorships: the handlers
+	// ask which side the caller is on.
+	const mentorship = alliance + "/mentorships/:id"
+	const session = mentorship + "/sessions/:number"
+	readMentorships := need(authz.ObjMentorships, authz.ActRead)
+	s.handle(http.MethodGet, mentorship+"/journey", readMentorships, s.journeyGet)
+	s.handle(http.MethodGet, mentorship+"/sessions", readMentorships, s.sessionList)
+	s.handle(http.MethodGet, session, readMentorships, s.sessionGet)
+	s.handle(http.MethodPatch, session, readMentorships, s.sessionPropose)
+	s.handle(http.MethodPost, session+"/confirm", readMentorships, s.sessionConfirm)
+	s.handle(http.MethodPut, session+"/agenda", readMentorships, s.sessionAgenda)
+	s.handle(http.MethodPost, session+"/log", readMentorships, s.sessionLog)
+	s.handle(http.MethodPost, session+"/feedback", readMentorships, s.sessionFeedback)
+	s.handle(http.MethodPost, session+"/mark", readMentorships, s.sessionMark)
+	s.handle(http.MethodPost, mentorship+"/actions/:action_id", readMentorships, s.actionTick)
+	s.handle(http.MethodPost, mentorship+"/end", readMentorships, s.mentorshipEnd)
+	s.handle(http.MethodPost, mentorship+"/survey", readMentorships, s.mentorshipSurvey)
+	s.handle(http.MethodGet, alliance+"/mentees", readMentorships, s.menteeList)
+	s.handle(http.MethodGet, alliance+"/cohorts/:id/progress", need(authz.ObjMentorships, authz.ActManage), s.cohortProgress)
+	s.handle(http.MethodGet, alliance+"/reports/summary", need(authz.ObjReports, authz.ActRead), s.reportSummary)
+	s.handle(http.MethodGet, alliance+"/reports/export.csv", need(authz.ObjReports, authz.ActRead), s.reportExport)
+	s.handle(http.MethodGet, alliance+"/reports/entrepreneurs.csv", need(authz.ObjReports, authz.ActExport), s.reportPeople)
 
 	r.GET("/", s.homePage)
 	s.handle(http.MethodGet, "/a/:slug", alliancePublic, s.alliancePage)
@@ -218,4 +240,24 @@ func (s *Server) routes() {
 	s.handle(http.MethodGet, page+"/mentorships/:id", need(authz.ObjMentorships, authz.ActRead), s.mentorshipPage)
 
 	// The mentorship journey and the reports: the pages.
+	// A journey's pages are its mentor's, its entrepreneur's and theirs who
+	// manage mentorships: the handlers ask which side the caller is on.
+	const journey = page + "/mentorships/:id"
+	const sessionAt = journey + "/sessions/:number"
+	readJourney := need(authz.ObjMentorships, authz.ActRead)
+	s.handle(http.MethodGet, sessionAt, readJourney, s.sessionPage)
+	s.handle(http.MethodPost, sessionAt+"/propose", readJourney, s.proposeSubmit)
+	s.handle(http.MethodPost, sessionAt+"/confirm", readJourney, s.confirmSubmit)
+	s.handle(http.MethodPost, sessionAt+"/agenda", readJourney, s.agendaSubmit)
+	s.handle(http.MethodPost, sessionAt+"/log", readJourney, s.logSubmit)
+	s.handle(http.MethodPost, sessionAt+"/mark", readJourney, s.markSubmit)
+	s.handle(http.MethodPost, sessionAt+"/rate", readJourney, s.rateSubmit)
+	s.handle(http.MethodPost, journey+"/actions/:action_id", readJourney, s.actionTickSubmit)
+	s.handle(http.MethodGet, journey+"/end", readJourney, s.endPage)
+	s.handle(http.MethodPost, journey+"/end", readJourney, s.endSubmit)
+	s.handle(http.MethodGet, journey+"/survey", readJourney, s.surveyPage)
+	s.handle(http.MethodPost, journey+"/survey", readJourney, s.surveySubmit)
+	s.handle(http.MethodGet, page+"/mentees", readJourney, s.menteesPage)
+	s.handle(http.MethodGet, page+"/cohorts/:id/progress", need(authz.ObjMentorships, authz.ActManage), s.progressPage)
+	s.handle(http.MethodGet, page+"/reports", need(authz.ObjReports, authz.ActRead), s.reportPage)
 }

@@ -60,6 +60,8 @@ type Server struct {
 	messages      *service.Messages
 	matching      *service.Matching
 	mentorships   *service.Mentorships
+	journey       *service.Journey
+	reports       *service.Reports
 	enforcer      *authz.Enforcer
 	secureCookies bool
 	pages         *pages
@@ -80,6 +82,7 @@ func New(d Deps) (*Server, error) {
 		charters: d.Services.Charters, library: d.Services.Library, guide: d.Services.Guide, peers: d.Services.Peers,
 		billing: d.Services.Billing, cohorts: d.Services.Cohorts, applications: d.Services.Applications,
 		messages: d.Services.Messages, matching: d.Services.Matching, mentorships: d.Services.Mentorships,
+		journey: d.Services.Journey, reports: d.Services.Reports,
 		enforcer: d.Enforcer, secureCookies: d.SecureCookies,
 		pages: p, access: map[string]access{},
 	}
