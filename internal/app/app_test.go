@@ -168,12 +168,21 @@ func TestMailThroughTheOutboxIsCountedInMetrics(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	status(t, a.URL+"/api/v1/alliances/alliance-mali-mentors")
-	resp, err := http.Get(a.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
+	// The worker counts a job once its handler has returned, just after
+	// the mail log's row is committed: wait for the count too.
+	var body []byte
+	for {
+		resp, err := http.Get(a.URL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ = io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		if strings.Contains(string(body), `mentorat_jobs_processed_total{type="mail:send"}`) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
 	for _, want := range []string{
 		`mentorat_jobs_processed_total{type="mail:send"} 1`,
 		`mentorat_http_requests_total{method="GET",route="/api/v1/alliances/:slug",status="200"} 1`,
