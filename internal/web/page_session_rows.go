@@ -44,8 +44,16 @@ func rowCount(texts []string, least int) int {
 	return max(min(n, domain.SessionItemsMax), len(texts))
 }
 
-// obstacleRows gives the rows of the list of obstacles prefix of f.
-func obstacleRows(f *form, prefix string, least int) []obstacleRow {
+// obstacleList is a list of obstacles of a form, as the template
+// "obstacle-rows" shows it: the prefix names its fields and ids.
+type obstacleList struct {
+	Form   *form
+	Prefix string
+	Rows   []obstacleRow
+}
+
+// obstacleRows gives the list of obstacles prefix of f, in rows.
+func obstacleRows(f *form, prefix string, least int) obstacleList {
 	kinds, texts := f.Values[prefix+"_kind"], f.Values[prefix+"_text"]
 	rows := make([]obstacleRow, rowCount(texts, least))
 	for i := range rows {
@@ -58,7 +66,7 @@ func obstacleRows(f *form, prefix string, least int) []obstacleRow {
 			rows[i].Text = texts[i]
 		}
 	}
-	return rows
+	return obstacleList{Form: f, Prefix: prefix, Rows: rows}
 }
 
 // actionRows gives the rows of the actions of a log's form f.

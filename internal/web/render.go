@@ -80,6 +80,13 @@ func (v view) T(key string, args ...any) string {
 	return v.catalog.T(v.Locale, key, m)
 }
 
+// With is the view with other data, for a template that shows a part of
+// the page's.
+func (v view) With(data any) view {
+	v.Data = data
+	return v
+}
+
 // Asset gives the address of a static file, with its content hash so that
 // browsers may keep it for a year.
 func (v view) Asset(name string) string { return v.assets[name] }
