@@ -74,14 +74,9 @@ func (in *ResourceInput) Normalize() {
 	if in.Slug == "" {
 		in.Slug = Slugify(in.Title, resourceSlugMaxRune)
 	}
-	var tags []string
-	for _, t := range in.Tags {
-		t = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(t)), " ", "-")
-		if t != "" && !slices.Contains(tags, t) {
-			tags = append(tags, t)
-		}
-	}
-	in.Tags = tags
+	in.Tags = uniqueStrings(in.Tags, func(t string) string {
+		return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(t)), " ", "-")
+	})
 }
 
 // Validate checks a normalized input, naming every bad field.
