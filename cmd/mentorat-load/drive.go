@@ -11,14 +11,18 @@ import (
 	"time"
 )
 
-// load is one run: where, as whom, which paths, with how many clients
-// and for how long.
+// load is one run: where, as whom, which paths, with how many clients,
+// for how long and at what rate.
 type load struct {
 	base     string // the target's URL, without a trailing slash
 	token    string // the bearer token; empty: none sent
 	paths    []string
 	clients  int
 	duration time.Duration
+	// rate is the requests per second over all the clients, sent on a
+	// schedule (an open loop); 0: each client sends its next request once
+	// the previous one is answered (a closed loop).
+	rate float64
 }
 
 // Timeouts of the load's HTTP client.
@@ -43,11 +47,11 @@ func newClient(clients int) *http.Client {
 	}
 }
 
-// drive runs the clients until the run's duration has passed, each going
-// round the paths from its own starting one, and gives a tally per path,
-// in the paths' order, and how long the run took. Requests under way at
-// the end are awaited and counted rather than cut, so that the server
-// sees no client vanish; ctx ending (an interrupt) cuts them.
+// drive runs the clients until the run's duration has passed, in a closed
+// loop or, with a rate, an open one, and gives a tally per path, in the
+// paths' order, and how long the run took. Requests under way at the end
+// are awaited and counted rather than cut, so that the server sees no
+// client vanish; ctx ending (an interrupt) cuts them.
 func drive(ctx context.Context, l load) ([]*tally, time.Duration) {
 	client := newClient(l.clients)
 	defer client.CloseIdleConnections()
@@ -62,9 +66,10 @@ func drive(ctx context.Context, l load) ([]*tally, time.Duration) {
 		}
 		perClient[i] = tallies
 		wg.Go(func() {
-			for k := i; ctx.Err() == nil && time.Now().Before(end); k++ {
-				j := k % len(l.paths)
-				l.get(ctx, client, l.paths[j], tallies[j])
+			if l.rate > 0 {
+				l.openLoop(ctx, client, i, schedule{start: started, rate: l.rate}, end, tallies)
+			} else {
+				l.closedLoop(ctx, client, i, end, tallies)
 			}
 		})
 	}
@@ -80,9 +85,19 @@ func drive(ctx context.Context, l load) ([]*tally, time.Duration) {
 	return out, took
 }
 
-// get makes one request and records how it went; a request an interrupt
-// cuts short is not counted.
-func (l load) get(ctx context.Context, client *http.Client, path string, t *tally) {
+// closedLoop has client i send requests one after the other, each as soon
+// as the previous one is answered, going round the paths from the i-th,
+// until the end or ctx ends. Its latencies count from each sending.
+func (l load) closedLoop(ctx context.Context, client *http.Client, i int, end time.Time, tallies []*tally) {
+	for k := i; ctx.Err() == nil && time.Now().Before(end); k++ {
+		j := k % len(l.paths)
+		l.get(ctx, client, l.paths[j], tallies[j], time.Now())
+	}
+}
+
+// get makes one request and records how it went, with its latency counted
+// from since; a request an interrupt cuts short is not counted.
+func (l load) get(ctx context.Context, client *http.Client, path string, t *tally, since time.Time) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, l.base+path, nil)
 	if err != nil {
 		t.unanswered("bad request")
@@ -91,13 +106,12 @@ func (l load) get(ctx context.Context, client *http.Client, path string, t *tall
 	if l.token != "" {
 		req.Header.Set("Authorization", "Bearer "+l.token)
 	}
-	began := time.Now()
 	resp, err := client.Do(req)
 	if err == nil {
 		_, err = io.Copy(io.Discard, resp.Body)
 		_ = resp.Body.Close()
 	}
-	took := time.Since(began)
+	took := time.Since(since)
 	switch {
 	case ctx.Err() != nil:
 	case err != nil:

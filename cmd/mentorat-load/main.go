@@ -5,7 +5,14 @@
 // percentiles (p50, p95, p99, max). It drives nothing but the loopback
 // interface.
 //
-//	mentorat-load --url http://127.0.0.1:8080 --token T --clients 50 --duration 20s \
+// Without --rate each client sends its next request as soon as the
+// previous one is answered (a closed loop), which measures the throughput
+// at saturation. With --rate R the requests are due on a fixed schedule,
+// R a second over all the clients (an open loop), and each latency counts
+// from the request's due time, which measures how fast the server answers
+// that traffic, falling behind included.
+//
+//	mentorat-load --url http://127.0.0.1:8080 --token T --clients 50 --duration 20s [--rate 400] \
 //	    --slug gen-1-1 --path '/api/v1/alliances/{slug}/members?limit=50' [--path …]
 package main
 
@@ -39,6 +46,7 @@ const (
 const (
 	maxClients  = 10_000
 	maxDuration = time.Hour
+	maxRate     = 100_000 // requests per second
 )
 
 // run executes one command line and gives the exit status; errors reach
@@ -78,7 +86,7 @@ func (p *pathList) Set(v string) error {
 	return nil
 }
 
-const synopsis = "mentorat-load --url http://127.0.0.1:8080 --token T --clients N --duration D [--slug S] --path P [--path P …]"
+const synopsis = "mentorat-load --url http://127.0.0.1:8080 --token T --clients N --duration D [--rate R] [--slug S] --path P [--path P …]"
 
 // parse reads the command line into a load; --help prints the flags and
 // gives flag.ErrHelp.
@@ -89,6 +97,8 @@ func parse(args []string, stdout io.Writer) (load, error) {
 	token := fs.String("token", "", "the bearer token sent with every request (from POST /api/v1/auth/login); empty: none")
 	clients := fs.Int("clients", 50, fmt.Sprintf("how many clients send requests at once, 1 to %d", maxClients))
 	duration := fs.Duration("duration", 20*time.Second, "how long to drive, at most 1h")
+	rate := fs.Float64("rate", 0, fmt.Sprintf("requests a second over all the clients, at most %d, due on a fixed schedule, "+
+		"each latency counted from its due time; 0: each client sends its next request once answered", maxRate))
 	slug := fs.String("slug", "", "the alliance slug that {slug} stands for in the paths")
 	var paths pathList
 	fs.Var(&paths, "path", "a path to GET, with its query; repeat for several (required)")
@@ -116,6 +126,8 @@ func parse(args []string, stdout io.Writer) (load, error) {
 		return load{}, fmt.Errorf("--clients: give a number from 1 to %d", maxClients)
 	case *duration <= 0 || *duration > maxDuration:
 		return load{}, fmt.Errorf("--duration: give a duration such as 20s, at most %s", maxDuration)
+	case !(*rate >= 0 && *rate <= maxRate): // refuses NaN as well
+		return load{}, fmt.Errorf("--rate: give requests a second from 0 (each client sends its next once answered) to %d", maxRate)
 	}
 	for i, p := range paths {
 		if strings.Contains(p, "{slug}") {
@@ -125,5 +137,6 @@ func parse(args []string, stdout io.Writer) (load, error) {
 			paths[i] = strings.ReplaceAll(p, "{slug}", *slug)
 		}
 	}
-	return load{base: strings.TrimSuffix(u.String(), "/"), token: *token, paths: paths, clients: *clients, duration: *duration}, nil
+	return load{base: strings.TrimSuffix(u.String(), "/"), token: *token, paths: paths, clients: *clients, duration: *duration,
+		rate: *rate}, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -61,6 +62,10 @@ func TestABadCommandLineStopsWithOneLine(t *testing.T) {
 		{[]string{"--url", "http://192.0.2.10:8080", "--path", "/"}, "--url:"},
 		{[]string{"--path", "/", "--clients", "0"}, "--clients:"},
 		{[]string{"--path", "/", "--duration", "0s"}, "--duration:"},
+		{[]string{"--path", "/", "--rate", "-1"}, "--rate:"},
+		{[]string{"--path", "/", "--rate", "100001"}, "--rate:"},
+		{[]string{"--path", "/", "--rate", "NaN"}, "--rate:"},
+		{[]string{"--path", "/", "--rate", "fast"}, "-rate"},
 		{[]string{}, "--path:"},
 		{[]string{"--path", "http://192.0.2.10/"}, "a path starts with /"},
 		{[]string{"--path", "/api/v1/alliances/{slug}"}, "--slug:"},
@@ -71,6 +76,31 @@ func TestABadCommandLineStopsWithOneLine(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and one line with %q", tc.args, code, stderr, tc.want)
 		}
+	}
+}
+
+func TestTheRateChoosesTheLoop(t *testing.T) {
+	tests := []struct {
+		args []string
+		want float64
+	}{
+		{[]string{"--path", "/"}, 0},
+		{[]string{"--path", "/", "--rate", "0"}, 0},
+		{[]string{"--path", "/", "--rate", "250.5"}, 250.5},
+		{[]string{"--path", "/", "--rate", "100000"}, maxRate},
+	}
+	for _, tc := range tests {
+		l, err := parse(tc.args, io.Discard)
+		if err != nil || l.rate != tc.want {
+			t.Errorf("%v: rate %g, error %v; want %g", tc.args, l.rate, err, tc.want)
+		}
+	}
+}
+
+func TestHelpDocumentsTheRate(t *testing.T) {
+	code, out, _ := runLoad(t, "--help")
+	if code != exitOK || !strings.Contains(out, "[--rate R]") || !strings.Contains(out, "-rate float") {
+		t.Fatalf("exit %d, help:\n%s", code, out)
 	}
 }
 

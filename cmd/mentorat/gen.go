@@ -11,6 +11,7 @@ import (
 	"github.com/mentorat/mentorat/internal/auth"
 	"github.com/mentorat/mentorat/internal/config"
 	"github.com/mentorat/mentorat/internal/gen"
+	"github.com/mentorat/mentorat/internal/store"
 )
 
 // Bounds of `mentorat gen`.
@@ -62,8 +63,23 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return fmt.Errorf("generate: %w", err)
 	}
+	if err := analyze(ctx, cfg); err != nil {
+		return fmt.Errorf("generate: statistics: %w", err)
+	}
 	printSummary(stdout, sum, password)
 	return nil
+}
+
+// analyze refreshes the planner's statistics after the bulk load, as the
+// schema owner, so that the first queries after gen are planned on the
+// data it wrote rather than on the empty tables before it.
+func analyze(ctx context.Context, cfg *config.Config) error {
+	owner, err := store.Open(ctx, cfg.MigrateDatabaseURL, cfg.ConnectTimeout)
+	if err != nil {
+		return err
+	}
+	defer owner.Close()
+	return owner.Analyze(ctx)
 }
 
 // printSummary tells what a run wrote, how fast, and how to sign in.

@@ -53,12 +53,19 @@ const (
 // with no free place, or who has not accepted the current charter, is
 // ineligible.
 func ScoreMatch(a *Application, c MentorCandidate) MatchSuggestion {
-	s := MatchSuggestion{MentorID: c.Member.UserID, MentorName: c.Member.Name, FreeCapacity: c.FreeCapacity(), Eligible: true}
+	return scoreMatch(a, FoldForSearch(a.Applicant.City), c)
+}
+
+// scoreMatch is ScoreMatch with the application's city already folded,
+// for weighing many mentors against one application.
+func scoreMatch(a *Application, city string, c MentorCandidate) MatchSuggestion {
+	s := MatchSuggestion{MentorID: c.Member.UserID, MentorName: c.Member.Name, FreeCapacity: c.FreeCapacity(), Eligible: true,
+		Reasons: make([]MatchReason, 0, 5)}
 	add := func(key string, args map[string]any, points int) {
 		s.Reasons = append(s.Reasons, MatchReason{Key: key, Args: args, Points: points})
 		s.Score += points
 	}
-	if c.Profile.City != "" && FoldForSearch(c.Profile.City) == FoldForSearch(a.Applicant.City) {
+	if c.Profile.City != "" && FoldForSearch(c.Profile.City) == city {
 		add("match.reason.city", map[string]any{"city": c.Profile.City}, pointsCity)
 	}
 	if slices.Contains(c.Profile.Sectors, a.Business.Sector) {
@@ -85,9 +92,10 @@ func ScoreMatch(a *Application, c MentorCandidate) MatchSuggestion {
 // RankMatches scores every candidate for an application: the eligible
 // first, by score, then the ineligible, by score; ties by name.
 func RankMatches(a *Application, candidates []MentorCandidate) []MatchSuggestion {
+	city := FoldForSearch(a.Applicant.City)
 	out := make([]MatchSuggestion, len(candidates))
 	for i, c := range candidates {
-		out[i] = ScoreMatch(a, c)
+		out[i] = scoreMatch(a, city, c)
 	}
 	slices.SortStableFunc(out, func(x, y MatchSuggestion) int {
 		if x.Eligible != y.Eligible {

@@ -240,9 +240,11 @@ func mentorsAtWork(b *testing.B, db *store.DB, alliances []*domain.Alliance) []m
 	var out []mentorAtWork
 	for _, a := range alliances {
 		err := db.InTenant(ctx, a.ID, func(tx *store.Tx) error {
-			byMentor, err := tx.ActiveMentorshipsByMentor(ctx, a.ID)
-			for id := range byMentor {
-				out = append(out, mentorAtWork{a, id})
+			mentors, err := tx.MentorCandidates(ctx, a.ID)
+			for _, m := range mentors {
+				if m.Active > 0 {
+					out = append(out, mentorAtWork{a, m.Member.UserID})
+				}
 			}
 			return err
 		})

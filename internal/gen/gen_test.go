@@ -569,8 +569,9 @@ func assertMentorReadsBack(t *testing.T, db *store.DB, a *domain.Alliance) {
 	var mentor domain.ID
 	var active int
 	err := db.InTenant(ctx, a.ID, func(tx *store.Tx) error {
-		byMentor, err := tx.ActiveMentorshipsByMentor(ctx, a.ID)
-		for id, n := range byMentor {
+		mentors, err := tx.MentorCandidates(ctx, a.ID)
+		for _, m := range mentors {
+			id, n := m.Member.UserID, m.Active
 			if n > active || (n == active && id.String() < mentor.String()) {
 				mentor, active = id, n
 			}

@@ -82,14 +82,37 @@ func (c *Catalog) T(loc domain.Locale, key string, args map[string]any) string {
 }
 
 // Fill replaces each {name} of text with its argument; a name without an
-// argument stays as it is.
+// argument stays as it is. It reads text once, so an argument's value is
+// never read again as a name.
 func Fill(text string, args map[string]any) string {
 	if len(args) == 0 || !strings.Contains(text, "{") {
 		return text
 	}
-	pairs := make([]string, 0, 2*len(args))
-	for name, v := range args {
-		pairs = append(pairs, "{"+name+"}", fmt.Sprint(v))
+	var b strings.Builder
+	b.Grow(len(text) + 16*len(args))
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		length := strings.IndexByte(text[open:], '}')
+		if length < 0 {
+			break
+		}
+		v, ok := args[text[open+1:open+length]]
+		if !ok {
+			b.WriteString(text[:open+1])
+			text = text[open+1:]
+			continue
+		}
+		b.WriteString(text[:open])
+		if s, isText := v.(string); isText {
+			b.WriteString(s)
+		} else {
+			fmt.Fprint(&b, v)
+		}
+		text = text[open+length+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(text)
+	b.WriteString(text)
+	return b.String()
 }

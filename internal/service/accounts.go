@@ -153,12 +153,14 @@ type Session struct {
 }
 
 // Authenticate finds who a token of kind belongs to. A revoked, expired or
-// (for a session) idle token is refused.
+// (for a session) idle token is refused. Every request with a credential
+// asks this, so it is one read, and a write only when the token's last
+// use is older than touchEvery.
 func (s *Accounts) Authenticate(ctx context.Context, token, kind string) (*Session, error) {
 	now := time.Now().UTC()
 	var sess *Session
-	err := s.DB.InPlatform(ctx, func(tx *store.Tx) error {
-		tok, err := tx.TokenByHash(ctx, auth.Hash(token))
+	err := s.DB.ReadPlatform(ctx, func(tx *store.Tx) error {
+		tok, user, err := tx.TokenAndUser(ctx, auth.Hash(token))
 		if domain.ErrorCode(err) == domain.CodeNotFound {
 			return domain.E(domain.CodeUnauthenticated, "", nil)
 		}
@@ -173,10 +175,6 @@ func (s *Accounts) Authenticate(ctx context.Context, token, kind string) (*Sessi
 			if err := tx.TouchToken(ctx, tok.ID, now); err != nil {
 				return err
 			}
-		}
-		user, err := tx.UserByID(ctx, tok.UserID)
-		if err != nil {
-			return err
 		}
 		sess = &Session{User: user, TokenID: tok.ID, Kind: tok.Kind}
 		return nil

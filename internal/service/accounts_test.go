@@ -18,7 +18,7 @@ func TestPasswordsAreHashedWithArgon2idOfEnoughMemoryAndPasses(t *testing.T) {
 	e := newSvcEnv(t)
 	u := e.signup("awa@example.org", "Awa Traoré", domain.French)
 	var hash string
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT password_hash FROM users WHERE id = ?", u.ID).Scan(e.ctx, &hash)
 	}); err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func TestPasswordsAreHashedWithArgon2idOfEnoughMemoryAndPasses(t *testing.T) {
 	// Two accounts with the same password get different hashes (salted).
 	v := e.signup("binta@example.org", "Binta Diallo", domain.French)
 	var other string
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT password_hash FROM users WHERE id = ?", v.ID).Scan(e.ctx, &other)
 	}); err != nil {
 		t.Fatal(err)
@@ -197,7 +197,7 @@ func TestLoginGivesAFreshTokenKeptOnlyAsItsHash(t *testing.T) {
 		Kind      string    `bun:"kind"`
 	}
 	var rows []row
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT id, token_hash, label, ip, kind FROM auth_tokens").Scan(e.ctx, &rows)
 	}); err != nil {
 		t.Fatal(err)
@@ -265,7 +265,7 @@ func TestSessionsEndWhenIdleOrOld(t *testing.T) {
 		t.Fatal(err)
 	}
 	var last time.Time
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT last_used_at FROM auth_tokens WHERE token_hash = ?", auth.Hash(token)).Scan(e.ctx, &last)
 	}); err != nil {
 		t.Fatal(err)

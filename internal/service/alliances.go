@@ -17,7 +17,7 @@ type Alliances struct {
 // slug is not found.
 func (s *Alliances) BySlug(ctx context.Context, slug string) (*domain.Alliance, error) {
 	var a *domain.Alliance
-	err := s.DB.InPlatform(ctx, func(tx *store.Tx) error {
+	err := s.DB.ReadPlatform(ctx, func(tx *store.Tx) error {
 		var err error
 		a, err = tx.AllianceBySlug(ctx, slug)
 		return err

@@ -86,7 +86,7 @@ func TestTheAppCannotChangeNorDeleteAuditRows(t *testing.T) {
 	a := e.createAlliance(awa, "mali-mentors", domain.French)
 	entry := e.audit(a, "")[0]
 	try := func(tenant *domain.ID, query string, args ...any) error {
-		return e.inTx(tenant, func(tx bun.Tx) error {
+		return e.inTx(tenant, func(tx bun.IDB) error {
 			_, err := tx.NewRaw(query, args...).Exec(e.ctx)
 			return err
 		})

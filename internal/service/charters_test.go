@@ -127,7 +127,7 @@ func (e *charterEnv) countWhere(table, where string, args ...any) int {
 func countIn(e *svcEnv, tenant domain.ID, table, where string, args ...any) int {
 	e.t.Helper()
 	var n int
-	if err := e.inTx(&tenant, func(tx bun.Tx) error {
+	if err := e.inTx(&tenant, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT count(*) FROM ? WHERE tenant_id = ? AND "+where, append([]any{bun.Ident(table), tenant}, args...)...).Scan(e.ctx, &n)
 	}); err != nil {
 		e.t.Fatalf("count %s: %v", table, err)

@@ -45,7 +45,7 @@ func TestInvitationMailIsQueuedInTheAlliancesLanguage(t *testing.T) {
 			}
 			// Only the token's hash is kept.
 			var stored []string
-			if err := e.inTx(&a.ID, func(tx bun.Tx) error {
+			if err := e.inTx(&a.ID, func(tx bun.IDB) error {
 				return tx.NewRaw("SELECT token_hash FROM invitations").Scan(e.ctx, &stored)
 			}); err != nil {
 				t.Fatal(err)

@@ -24,43 +24,11 @@ type Matching struct {
 	Billing *Billing
 	// Now gives the time; tests set it to move the clock.
 	Now func() time.Time
+
+	pools mentorPools
 }
 
 func (s *Matching) now() time.Time { return nowOf(s.Now) }
-
-// candidates gives every active mentor of the alliance as matching sees
-// them: profile, active mentorships, current charter accepted.
-func candidates(ctx context.Context, tx *store.Tx, alliance domain.ID) ([]domain.MentorCandidate, error) {
-	mentors, err := activeMembers(ctx, tx, alliance, domain.RoleMentor)
-	if err != nil {
-		return nil, err
-	}
-	active, err := tx.ActiveMentorshipsByMentor(ctx, alliance)
-	if err != nil {
-		return nil, err
-	}
-	accepted := map[domain.ID]bool{}
-	v, err := tx.CurrentCharter(ctx, alliance)
-	switch {
-	case err == nil:
-		list, err := tx.CharterAcceptances(ctx, alliance, v.Version)
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range list {
-			accepted[a.UserID] = true
-		}
-	case domain.ErrorCode(err) == domain.CodeNotFound:
-		// No charter yet: nobody can have accepted it.
-	default:
-		return nil, err
-	}
-	out := make([]domain.MentorCandidate, len(mentors))
-	for i, m := range mentors {
-		out[i] = domain.MentorCandidate{Member: m, Profile: m.Profile, Active: active[m.UserID], CharterAccepted: accepted[m.UserID]}
-	}
-	return out, nil
-}
 
 // acceptedApplication finds an application that may be matched: one that
 // is accepted.
@@ -83,7 +51,7 @@ func (s *Matching) Suggestions(ctx context.Context, c Caller, application domain
 		if err != nil {
 			return err
 		}
-		cands, err := candidates(ctx, tx, c.Alliance.ID)
+		cands, err := s.pools.candidates(ctx, tx, c.Alliance.ID)
 		out = domain.RankMatches(app, cands)
 		return err
 	})
@@ -131,7 +99,7 @@ func (s *Matching) MatchMany(ctx context.Context, c Caller, reqs []MatchRequest,
 	now := s.now()
 	var made []*domain.Mentorship
 	err := s.DB.InTenant(ctx, c.Alliance.ID, func(tx *store.Tx) error {
-		cands, err := candidates(ctx, tx, c.Alliance.ID)
+		cands, err := tx.MentorCandidates(ctx, c.Alliance.ID)
 		if err != nil {
 			return err
 		}
@@ -313,7 +281,7 @@ func (s *Matching) SuggestAll(ctx context.Context, c Caller, cohort domain.ID) (
 		if err != nil {
 			return err
 		}
-		cands, err := candidates(ctx, tx, c.Alliance.ID)
+		cands, err := s.pools.candidates(ctx, tx, c.Alliance.ID)
 		if err != nil {
 			return err
 		}

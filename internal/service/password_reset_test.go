@@ -60,7 +60,7 @@ func TestPasswordResetOfAnUnknownEmailAnswersAlikeAndSendsNothing(t *testing.T) 
 	// Only the token's hash is kept.
 	token := resetLink.FindStringSubmatch(m.Text)[1]
 	var stored string
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT token_hash FROM password_resets").Scan(e.ctx, &stored)
 	}); err != nil {
 		t.Fatal(err)

@@ -215,7 +215,7 @@ func (e *svcEnv) accountEvents(email string) []store.AccountEvent {
 func (e *svcEnv) accountEventsOf(user domain.ID) []string {
 	e.t.Helper()
 	var out []string
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT action FROM account_events WHERE user_id = ? ORDER BY created_at, id", user).Scan(e.ctx, &out)
 	}); err != nil {
 		e.t.Fatalf("account events: %v", err)
@@ -253,7 +253,7 @@ func fieldKeys(err error) map[string]string {
 }
 
 // inTx runs fn in a transaction of tenant, or of the platform for nil.
-func (e *svcEnv) inTx(tenant *domain.ID, fn func(bun.Tx) error) error {
+func (e *svcEnv) inTx(tenant *domain.ID, fn func(bun.IDB) error) error {
 	return testkit.InTx(e.ctx, e.db, tenant, fn)
 }
 

@@ -154,14 +154,53 @@ type ApplicationFilter struct {
 	Oldest bool
 }
 
+// listedApplication is a row of a list, with how many rows the list has
+// in all: the count comes with the page, in the same statement.
+type listedApplication struct {
+	applicationRow `bun:",extend"`
+
+	Total int `bun:"total,scanonly"`
+}
+
 // Applications lists the applications that match f, without their long
 // texts, and how many match in all.
 //
 // SECURITY: alliance scopes the list to one alliance.
 func (t *Tx) Applications(ctx context.Context, alliance domain.ID, f ApplicationFilter) ([]*domain.Application, int, error) {
-	var rows []applicationRow
-	q := t.tx.NewSelect().Model(&rows).ExcludeColumn("obstacles", "goals", "motivation", "search_text", "follow_token_hash").
-		Where("tenant_id = ?", alliance)
+	var rows []listedApplication
+	q := t.tx.NewSelect().Model(&rows).
+		ExcludeColumn("obstacles", "goals", "motivation", "search_text", "follow_token_hash").
+		ColumnExpr("count(*) OVER () AS total")
+	q = filterApplications(q, alliance, f)
+	if f.Oldest {
+		q = q.Order("submitted_at", "id")
+	} else {
+		q = q.Order("submitted_at DESC", "id")
+	}
+	if f.Limit > 0 {
+		q = q.Limit(int64(f.Limit)).Offset(int64(f.Offset))
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, 0, classify(err)
+	}
+	out := make([]*domain.Application, len(rows))
+	for i := range rows {
+		out[i] = rows[i].domain()
+	}
+	if len(rows) > 0 {
+		return out, rows[0].Total, nil
+	}
+	if f.Offset == 0 {
+		return out, 0, nil
+	}
+	// A page past the end has no row to carry the count.
+	total, err := filterApplications(t.tx.NewSelect().Model((*applicationRow)(nil)), alliance, f).Count(ctx)
+	return out, int(total), classify(err)
+}
+
+// filterApplications narrows a query of applications to f's.
+func filterApplications(q *bun.SelectQuery, alliance domain.ID, f ApplicationFilter) *bun.SelectQuery {
+	q = q.Where("tenant_id = ?", alliance)
 	if f.CohortID != nil {
 		q = q.Where("cohort_id = ?", *f.CohortID)
 	}
@@ -183,23 +222,7 @@ func (t *Tx) Applications(ctx context.Context, alliance domain.ID, f Application
 	for _, w := range f.Words {
 		q = q.Where("search_text LIKE ?", "%"+w+"%")
 	}
-	if f.Oldest {
-		q = q.Order("submitted_at", "id")
-	} else {
-		q = q.Order("submitted_at DESC", "id")
-	}
-	if f.Limit > 0 {
-		q = q.Limit(int64(f.Limit)).Offset(int64(f.Offset))
-	}
-	total, err := q.ScanAndCount(ctx)
-	if err != nil {
-		return nil, 0, classify(err)
-	}
-	out := make([]*domain.Application, len(rows))
-	for i := range rows {
-		out[i] = rows[i].domain()
-	}
-	return out, int(total), nil
+	return q
 }
 
 // SetApplicationStatus moves an application to status.

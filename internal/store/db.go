@@ -108,6 +108,14 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.bun.NewRaw("SELECT 1").Scan(ctx, &one)
 }
 
+// Analyze refreshes the planner's statistics of every table, after a bulk
+// load. On PostgreSQL only the tables' owner can: open the database with
+// the schema owner's URL.
+func (db *DB) Analyze(ctx context.Context) error {
+	_, err := db.bun.ExecContext(ctx, "ANALYZE")
+	return err
+}
+
 // Close releases every connection.
 func (db *DB) Close() error { return db.bun.Close() }
 

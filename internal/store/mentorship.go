@@ -222,26 +222,6 @@ func (t *Tx) Mentorships(ctx context.Context, alliance domain.ID, f MentorshipFi
 	return out, nil
 }
 
-// ActiveMentorshipsByMentor counts each mentor's active mentorships.
-//
-// SECURITY: alliance scopes the count to one alliance.
-func (t *Tx) ActiveMentorshipsByMentor(ctx context.Context, alliance domain.ID) (map[domain.ID]int, error) {
-	var rows []struct {
-		MentorID domain.ID `bun:"mentor_id,type:uuid"`
-		N        int       `bun:"n"`
-	}
-	err := t.tx.NewSelect().Table("mentorships").ColumnExpr("mentor_id, COUNT(*) AS n").
-		Where("tenant_id = ? AND status = ?", alliance, string(domain.MentorshipActive)).Group("mentor_id").Scan(ctx, &rows)
-	if err != nil {
-		return nil, classify(err)
-	}
-	out := make(map[domain.ID]int, len(rows))
-	for _, r := range rows {
-		out[r.MentorID] = r.N
-	}
-	return out, nil
-}
-
 // CountActiveMentorships counts the alliance's active mentorships.
 //
 // SECURITY: alliance scopes the count to one alliance.

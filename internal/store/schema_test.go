@@ -33,7 +33,7 @@ import (
 var platformTables = []string{
 	"alliances", "outbox",
 	"users", "auth_tokens", "password_resets", "account_events", "user_alliances",
-	"casbin_rule", "casbin_policy_version",
+	"casbin_rule", "casbin_policy_version", "mentor_pool_versions",
 	"billing_customers", "stripe_events",
 	"bun_migrations", "bun_migration_locks",
 }

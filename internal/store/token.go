@@ -32,13 +32,24 @@ func (t *Tx) InsertToken(ctx context.Context, tok *AuthToken) error {
 	return classify(err)
 }
 
-// TokenByHash finds a token, revoked or not.
-func (t *Tx) TokenByHash(ctx context.Context, hash string) (*AuthToken, error) {
-	var tok AuthToken
-	if err := t.tx.NewSelect().Model(&tok).Where("token_hash = ?", hash).Scan(ctx); err != nil {
-		return nil, classify(err)
+// tokenWithUser is a token joined to its user, read in one statement.
+type tokenWithUser struct {
+	AuthToken `bun:",extend"`
+
+	User *userRow `bun:"rel:belongs-to,join:user_id=id"`
+}
+
+// TokenAndUser finds a token, revoked or not, with its user, in one
+// statement.
+func (t *Tx) TokenAndUser(ctx context.Context, hash string) (*AuthToken, *domain.User, error) {
+	var r tokenWithUser
+	if err := t.tx.NewSelect().Model(&r).Relation("User").Where("token_hash = ?", hash).Scan(ctx); err != nil {
+		return nil, nil, classify(err)
 	}
-	return &tok, nil
+	if r.User == nil {
+		return nil, nil, domain.NotFound()
+	}
+	return &r.AuthToken, r.User.domain(), nil
 }
 
 // TouchToken records a use of the token.

@@ -12,7 +12,7 @@ import (
 // Tx is one transaction of one use case, bound to one alliance (the tenant)
 // or, for platform work, to none.
 type Tx struct {
-	tx          bun.Tx
+	tx          bun.IDB // a transaction, or the pool for ReadPlatform
 	tenant      domain.ID
 	postgres    bool
 	wroteOutbox bool
@@ -33,6 +33,15 @@ func (db *DB) InTenant(ctx context.Context, tenant domain.ID, fn func(*Tx) error
 // of any tenant table.
 func (db *DB) InPlatform(ctx context.Context, fn func(*Tx) error) error {
 	return db.run(ctx, domain.ID{}, fn)
+}
+
+// ReadPlatform runs fn's reads of platform tables (accounts, the
+// alliance registry) on the pool, each statement on its own, with no
+// transaction around them: one round trip per read, for the lookups every
+// request makes before its use case. On PostgreSQL no tenant is set
+// outside a transaction, so fn sees no row of any tenant table.
+func (db *DB) ReadPlatform(ctx context.Context, fn func(*Tx) error) error {
+	return classify(fn(&Tx{tx: db.bun, postgres: db.postgres}))
 }
 
 func (db *DB) run(ctx context.Context, tenant domain.ID, fn func(*Tx) error) error {
@@ -71,4 +80,4 @@ func (db *DB) run(ctx context.Context, tenant domain.ID, fn func(*Tx) error) err
 func (t *Tx) Tenant() domain.ID { return t.tenant }
 
 // Bun gives the transaction's bun handle, for queries this package builds.
-func (t *Tx) Bun() bun.Tx { return t.tx }
+func (t *Tx) Bun() bun.IDB { return t.tx }

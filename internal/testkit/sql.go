@@ -12,7 +12,7 @@ import (
 
 // InTx runs fn on a transaction of tenant as the app sees it, or of the
 // platform for nil: row-level security applies as in the product.
-func InTx(ctx context.Context, db *store.DB, tenant *domain.ID, fn func(bun.Tx) error) error {
+func InTx(ctx context.Context, db *store.DB, tenant *domain.ID, fn func(bun.IDB) error) error {
 	wrap := func(tx *store.Tx) error { return fn(tx.Bun()) }
 	if tenant == nil {
 		return db.InPlatform(ctx, wrap)
@@ -24,7 +24,7 @@ func InTx(ctx context.Context, db *store.DB, tenant *domain.ID, fn func(bun.Tx) 
 // platform's), failing the test on error.
 func Exec(t testing.TB, db *store.DB, tenant *domain.ID, query string, args ...any) {
 	t.Helper()
-	err := InTx(context.Background(), db, tenant, func(tx bun.Tx) error {
+	err := InTx(context.Background(), db, tenant, func(tx bun.IDB) error {
 		_, err := tx.NewRaw(query, args...).Exec(context.Background())
 		return err
 	})
@@ -38,7 +38,7 @@ func Exec(t testing.TB, db *store.DB, tenant *domain.ID, query string, args ...a
 func Count(t testing.TB, db *store.DB, tenant *domain.ID, table string) int {
 	t.Helper()
 	var n int
-	err := InTx(context.Background(), db, tenant, func(tx bun.Tx) error {
+	err := InTx(context.Background(), db, tenant, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT count(*) FROM ?", bun.Ident(table)).Scan(context.Background(), &n)
 	})
 	if err != nil {

@@ -46,7 +46,7 @@ func TestAPISignupLoginMeAndLogout(t *testing.T) {
 		t.Fatalf("login answer %s", w.Body)
 	}
 	var stored int
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT count(*) FROM auth_tokens WHERE token_hash = ? AND user_id = ?", auth.Hash(login.Token), created.ID).Scan(e.ctx, &stored)
 	}); err != nil || stored != 1 {
 		t.Fatalf("token stored by its hash: %d (%v)", stored, err)
@@ -168,7 +168,7 @@ func TestAPIFailedLoginsAreThrottledWithOneGenericAnswer(t *testing.T) {
 	e.user("binta@example.org", "Binta", domain.French)
 	// Every failure was recorded as an account event.
 	var failed int
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT count(*) FROM account_events WHERE action = ?", domain.AuditLoginFailed).Scan(e.ctx, &failed)
 	}); err != nil || failed != 10 {
 		t.Fatalf("%d failed login events (%v); want 10", failed, err)
@@ -206,7 +206,7 @@ func TestAPIPerAddressThrottleIsNotDodgedWithForwardedFor(t *testing.T) {
 		}), http.StatusUnauthorized, "guess")
 	}
 	var ips []string
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT DISTINCT ip FROM account_events ORDER BY ip").Scan(e.ctx, &ips)
 	}); err != nil {
 		t.Fatal(err)

@@ -266,7 +266,7 @@ func (e *acctEnv) mails() []mail.Message {
 func acctPast(d time.Duration) time.Time { return time.Now().UTC().Add(-d) }
 
 // inTx runs fn in a transaction of tenant, or of the platform for nil.
-func (e *acctEnv) inTx(tenant *domain.ID, fn func(bun.Tx) error) error {
+func (e *acctEnv) inTx(tenant *domain.ID, fn func(bun.IDB) error) error {
 	return testkit.InTx(e.ctx, e.db, tenant, fn)
 }
 

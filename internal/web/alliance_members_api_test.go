@@ -261,7 +261,7 @@ func TestAPIAuditLogAndItsExport(t *testing.T) {
 	awa := e.user("awa@example.org", "Awa", domain.French)
 	e.expect(e.call("POST", "/api/v1/auth/login", map[string]any{"email": "awa@example.org", "password": "wrong"}, ""), http.StatusUnauthorized, "a failed login")
 	var events []string
-	if err := e.inTx(nil, func(tx bun.Tx) error {
+	if err := e.inTx(nil, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT action FROM account_events WHERE user_id = ? ORDER BY created_at, id", awa.ID).Scan(e.ctx, &events)
 	}); err != nil || !slices.Equal(events, []string{domain.AuditSignup, domain.AuditLoginFailed}) {
 		t.Fatalf("account events %v (%v)", events, err)

@@ -48,7 +48,7 @@ func (c *charterAPI) path(suffix string) string {
 func (c *charterAPI) rowsOf(table string) int {
 	c.t.Helper()
 	var n int
-	if err := c.inTx(&c.id, func(tx bun.Tx) error {
+	if err := c.inTx(&c.id, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT count(*) FROM ? WHERE tenant_id = ?", bun.Ident(table), c.id).Scan(c.ctx, &n)
 	}); err != nil {
 		c.t.Fatal(err)
@@ -327,7 +327,7 @@ func TestAPICharterAcceptIsRecordedOnceForTheCurrentVersion(t *testing.T) {
 		t.Fatalf("accepted %+v", got.Accepted)
 	}
 	var versions []int
-	if err := c.inTx(&c.id, func(tx bun.Tx) error {
+	if err := c.inTx(&c.id, func(tx bun.IDB) error {
 		return tx.NewRaw("SELECT version FROM charter_acceptances WHERE tenant_id = ? AND user_id = ? ORDER BY version", c.id, c.mentor.ID).Scan(c.ctx, &versions)
 	}); err != nil {
 		t.Fatal(err)
