@@ -32,13 +32,19 @@ func TestSuggestionsFollowEveryChangeAtOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 			ended = m.ID
-		}, func(sg *domain.MatchSuggestion) string { return want(sg != nil && sg.FreeCapacity == 2, "2 free places") }},
+		}, func(sg *domain.MatchSuggestion) string {
+			return want(sg != nil && sg.FreeCapacity == 2, "2 free places")
+		}},
 		{"the mentorship ends, by any writer", func() {
 			e.exec(&e.alliance.ID, "UPDATE mentorships SET status = 'ended' WHERE id = ?", ended)
-		}, func(sg *domain.MatchSuggestion) string { return want(sg != nil && sg.FreeCapacity == 3, "3 free places again") }},
+		}, func(sg *domain.MatchSuggestion) string {
+			return want(sg != nil && sg.FreeCapacity == 3, "3 free places again")
+		}},
 		{"the capacity changes", func() {
 			e.exec(&e.alliance.ID, "UPDATE members SET capacity = 5 WHERE user_id = ?", e.mentor.ID)
-		}, func(sg *domain.MatchSuggestion) string { return want(sg != nil && sg.FreeCapacity == 5, "5 free places") }},
+		}, func(sg *domain.MatchSuggestion) string {
+			return want(sg != nil && sg.FreeCapacity == 5, "5 free places")
+		}},
 		{"a new charter is published", func() {
 			v, err := e.charters.Draft(e.ctx, e.as(e.admin), map[domain.Locale]string{domain.French: "# Charte, deuxième version"})
 			if err == nil {
@@ -47,12 +53,16 @@ func TestSuggestionsFollowEveryChangeAtOnce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-		}, func(sg *domain.MatchSuggestion) string { return want(sg != nil && !sg.Eligible, "ineligible until they accept it") }},
+		}, func(sg *domain.MatchSuggestion) string {
+			return want(sg != nil && !sg.Eligible, "ineligible until they accept it")
+		}},
 		{"the mentor accepts it", func() { e.acceptCharter(e.mentor) },
 			func(sg *domain.MatchSuggestion) string { return want(sg != nil && sg.Eligible, "eligible again") }},
 		{"the mentor's name changes", func() {
 			e.exec(nil, "UPDATE users SET name = 'Moussa Traoré' WHERE id = ?", e.mentor.ID)
-		}, func(sg *domain.MatchSuggestion) string { return want(sg != nil && sg.MentorName == "Moussa Traoré", "the new name") }},
+		}, func(sg *domain.MatchSuggestion) string {
+			return want(sg != nil && sg.MentorName == "Moussa Traoré", "the new name")
+		}},
 		{"the mentor is suspended", func() {
 			e.exec(&e.alliance.ID, "UPDATE members SET status = 'suspended' WHERE user_id = ?", e.mentor.ID)
 		}, func(sg *domain.MatchSuggestion) string { return want(sg == nil, "no longer listed") }},
