@@ -28,8 +28,9 @@ import (
 // platformTables are the only tables without tenant_id: the registry of
 // alliances, the job outbox, the accounts (users, their tokens, password
 // resets, account events, and the index of their alliances), the role
-// policy, billing's index of Stripe customers and its record of the Stripe
-// events received, and bun's migration bookkeeping.
+// policy, the mentor pools' versions, billing's index of Stripe customers
+// and its record of the Stripe events received, and bun's migration
+// bookkeeping.
 var platformTables = []string{
 	"alliances", "outbox",
 	"users", "auth_tokens", "password_resets", "account_events", "user_alliances",
