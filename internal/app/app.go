@@ -189,6 +189,7 @@ func (a *App) buildWorkers() error {
 	})
 	a.worker.Handle(jobs.TypeSendMail, jobs.SendMail(a.DB, sender))
 	a.worker.HandlePeriodic(jobs.TypePruneOutbox, jobs.PruneOutbox(a.DB, a.log))
+	a.worker.HandlePeriodic(jobs.TypePruneStripeEvents, jobs.PruneStripeEvents(a.DB, a.log))
 	a.worker.HandlePeriodic(jobs.TypeCharterReminders, a.services.Charters.RemindAll)
 	a.worker.HandlePeriodic(jobs.TypeGuideReminders, a.services.Guide.RemindAll)
 	a.worker.HandlePeriodic(jobs.TypeJourneyReminders, func(ctx context.Context) error {

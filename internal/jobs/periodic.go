@@ -29,18 +29,41 @@ const (
 	// TypeBillingGraces is the hourly task that records the end of the
 	// grace period of the alliances whose payment failed.
 	TypeBillingGraces = "billing:graces"
+	// TypePruneStripeEvents is the daily task that forgets the Stripe
+	// events received long ago.
+	TypePruneStripeEvents = "billing:prune_events"
 )
 
 // outboxKeep is how long a done job stays in the outbox.
 const outboxKeep = 7 * 24 * time.Hour
 
+// stripeEventsKeep is how long the id of a Stripe event stays known.
+// Stripe retries a delivery for three days and the webhook refuses a
+// signature older than five minutes, so a month is ample.
+const stripeEventsKeep = 30 * 24 * time.Hour
+
 // PruneOutbox is the handler of TypePruneOutbox.
 func PruneOutbox(db *store.DB, log *slog.Logger) PeriodicHandler {
+	return prune(db, log, "outbox pruned", func(ctx context.Context, tx *store.Tx) (int64, error) {
+		return tx.PruneOutbox(ctx, time.Now().Add(-outboxKeep))
+	})
+}
+
+// PruneStripeEvents is the handler of TypePruneStripeEvents.
+func PruneStripeEvents(db *store.DB, log *slog.Logger) PeriodicHandler {
+	return prune(db, log, "stripe events pruned", func(ctx context.Context, tx *store.Tx) (int64, error) {
+		return tx.PruneStripeEvents(ctx, time.Now().Add(-stripeEventsKeep))
+	})
+}
+
+// prune is a periodic handler that deletes old platform rows with del in
+// one transaction and logs how many went, when any did.
+func prune(db *store.DB, log *slog.Logger, what string, del func(context.Context, *store.Tx) (int64, error)) PeriodicHandler {
 	return func(ctx context.Context) error {
 		return db.InPlatform(ctx, func(tx *store.Tx) error {
-			n, err := tx.PruneOutbox(ctx, time.Now().Add(-outboxKeep))
+			n, err := del(ctx, tx)
 			if err == nil && n > 0 {
-				log.Info("outbox pruned", "jobs", n)
+				log.Info(what, "rows", n)
 			}
 			return err
 		})
@@ -64,6 +87,7 @@ func NewScheduler(q *Queue, log *slog.Logger) (*Scheduler, error) {
 		task string
 	}{
 		{"17 3 * * *", TypePruneOutbox},
+		{"27 3 * * *", TypePruneStripeEvents},
 		{"0 8 * * 1", TypeCharterReminders},
 		{"5 8 * * 1", TypeGuideReminders},
 		{"40 * * * *", TypePeerReminders},

@@ -36,3 +36,14 @@ func (t *Tx) RecordStripeEvent(ctx context.Context, alliance domain.ID, e *domai
 	n, _ := res.RowsAffected()
 	return n == 1, nil
 }
+
+// PruneStripeEvents deletes the record of the events received before a
+// time, and reports how many.
+func (t *Tx) PruneStripeEvents(ctx context.Context, receivedBefore time.Time) (int64, error) {
+	res, err := t.tx.NewDelete().Model((*stripeEventRow)(nil)).Where("received_at < ?", receivedBefore.UTC()).Exec(ctx)
+	if err != nil {
+		return 0, classify(err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
