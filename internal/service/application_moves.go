@@ -132,6 +132,14 @@ func (s *Applications) record(ctx context.Context, tx *store.Tx, c Caller, apps 
 	events := make([]*domain.ApplicationEvent, len(apps))
 	appIDs := make([]domain.ID, len(apps))
 	actor := c.UserID
+	var tell *decisionMails
+	if domain.IsDecision(to) {
+		words, err := s.Messages.wordings(ctx, tx, c.Alliance.ID)
+		if err != nil {
+			return err
+		}
+		tell = &decisionMails{apps: s, tx: tx, alliance: c.Alliance, words: words, cohorts: map[domain.ID]*domain.Cohort{}}
+	}
 	for i, app := range apps {
 		if err := tx.SetApplicationStatus(ctx, c.Alliance.ID, app.ID, to, now); err != nil {
 			return err
@@ -144,8 +152,8 @@ func (s *Applications) record(ctx context.Context, tx *store.Tx, c Caller, apps 
 			return err
 		}
 		app.Status, app.UpdatedAt = to, now
-		if domain.IsDecision(to) {
-			if err := s.tellDecision(ctx, tx, c.Alliance, app); err != nil {
+		if tell != nil {
+			if err := tell.send(ctx, app); err != nil {
 				return err
 			}
 		}
@@ -153,24 +161,36 @@ func (s *Applications) record(ctx context.Context, tx *store.Tx, c Caller, apps 
 	return tx.InsertApplicationEvents(ctx, c.Alliance.ID, appIDs, events)
 }
 
-// tellDecision mails the applicant the decision, in the language they
-// applied in and the alliance's wording; an applicant with no e-mail is
-// told by the alliance itself, by phone.
-func (s *Applications) tellDecision(ctx context.Context, tx *store.Tx, a *domain.Alliance, app *domain.Application) error {
+// decisionMails queue the decision mails of one move, reading the
+// alliance's wording and each cohort once however many applications move.
+type decisionMails struct {
+	apps     *Applications
+	tx       *store.Tx
+	alliance *domain.Alliance
+	words    *wordings
+	cohorts  map[domain.ID]*domain.Cohort
+}
+
+// send mails the applicant the decision, in the language they applied in
+// and the alliance's wording; an applicant with no e-mail is told by the
+// alliance itself, by phone.
+func (d *decisionMails) send(ctx context.Context, app *domain.Application) error {
 	if app.Applicant.Email == "" {
 		return nil
 	}
-	cohort, err := tx.Cohort(ctx, a.ID, app.CohortID, false)
-	if err != nil {
-		return err
+	cohort, ok := d.cohorts[app.CohortID]
+	if !ok {
+		var err error
+		if cohort, err = d.tx.Cohort(ctx, d.alliance.ID, app.CohortID, false); err != nil {
+			return err
+		}
+		d.cohorts[app.CohortID] = cohort
 	}
+	a := d.alliance
 	args := map[string]any{"name": app.Applicant.Name, "alliance": a.Name, "cohort": cohort.Name,
-		"link": s.BaseURL + "/a/" + a.Slug + "/applications/" + app.ID.String()}
-	subject, body, err := s.Messages.render(ctx, tx, a.ID, "decision."+string(app.Status), app.Locale, args)
-	if err != nil {
-		return err
-	}
-	return jobs.EnqueueMail(ctx, tx, mail.Message{To: app.Applicant.Email, Subject: subject, Text: body})
+		"link": d.apps.BaseURL + "/a/" + a.Slug + "/applications/" + app.ID.String()}
+	subject, body := d.words.render("decision."+string(app.Status), app.Locale, args)
+	return jobs.EnqueueMail(ctx, d.tx, mail.Message{To: app.Applicant.Email, Subject: subject, Text: body})
 }
 
 // Withdraw lets the applicants take back their application while it is

@@ -107,13 +107,26 @@ func (s *Messages) Save(ctx context.Context, c Caller, m Message) error {
 	})
 }
 
-// render gives the subject and body of key in loc, in the alliance's
-// wording if it has one, filled with args.
-func (s *Messages) render(ctx context.Context, tx *store.Tx, alliance domain.ID, key string, loc domain.Locale, args map[string]any) (string, string, error) {
+// wordings are an alliance's messages as one transaction reads them: its
+// own wording, read once, over the catalog's.
+type wordings struct {
+	messages *Messages
+	own      []store.AllianceMessage
+}
+
+// wordings reads the alliance's own wording, for rendering any number of
+// messages in tx.
+func (s *Messages) wordings(ctx context.Context, tx *store.Tx, alliance domain.ID) (*wordings, error) {
 	own, err := tx.AllianceMessages(ctx, alliance)
 	if err != nil {
-		return "", "", err
+		return nil, err
 	}
-	m := s.wording(own, key, loc)
-	return i18n.Fill(m.Subject, args), i18n.Fill(m.Body, args), nil
+	return &wordings{messages: s, own: own}, nil
+}
+
+// render gives the subject and body of key in loc, in the alliance's
+// wording if it has one, filled with args.
+func (w *wordings) render(key string, loc domain.Locale, args map[string]any) (string, string) {
+	m := w.messages.wording(w.own, key, loc)
+	return i18n.Fill(m.Subject, args), i18n.Fill(m.Body, args)
 }
