@@ -105,7 +105,9 @@ func (s *Server) renderApplication(c *gin.Context, status int, d *service.Applic
 			s.failPage(c, err)
 			return
 		}
-		data["Suggestions"] = s.suggestionViews(c, suggestions)
+		// A refused match shows every mentor, the one chosen among them.
+		shown, all := shownSuggestions(suggestions, c.Query("mentors") == "all" || forms.Match.V("mentor_id") != "")
+		data["Suggestions"], data["AllMentors"] = s.suggestionViews(c, shown), all
 	}
 	if d.Status == domain.AppMatched {
 		list, err := s.mentorships.List(ctx, caller, service.MentorshipQuery{All: true, CohortID: &d.CohortID})

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"maps"
 	"strings"
 
@@ -22,27 +21,31 @@ type suggestionView struct {
 
 // suggestionViews writes the reasons of ranked mentors in words.
 func (s *Server) suggestionViews(c *gin.Context, list []domain.MatchSuggestion) []suggestionView {
+	words := matchWords{catalog: s.catalog, loc: localeOf(c)}
 	out := make([]suggestionView, len(list))
 	for i, sg := range list {
 		out[i] = suggestionView{MatchSuggestion: sg}
 		for _, r := range sg.Reasons {
-			out[i].For = append(out[i].For, s.matchReasonText(c, r))
+			out[i].For = append(out[i].For, words.text(r))
 		}
 		for _, r := range sg.Blockers {
-			out[i].Against = append(out[i].Against, s.matchReasonText(c, r))
+			out[i].Against = append(out[i].Against, words.text(r))
 		}
 	}
 	return out
 }
 
-// matchReasonText writes a reason for or against a match in the page's
-// language, the business's sector named by its label.
-func (s *Server) matchReasonText(c *gin.Context, r domain.MatchReason) string {
-	args := maps.Clone(r.Args)
-	if sector, ok := args["sector"]; ok {
-		args["sector"] = s.t(c, "sector."+fmt.Sprint(sector))
+// suggestionsShown is how many ranked mentors an application's page lists
+// before a link to all of them: enough to choose from, light on a phone.
+const suggestionsShown = 10
+
+// shownSuggestions gives the first suggestionsShown mentors, and how many
+// there are in all when some are left out; every one when all is asked.
+func shownSuggestions(list []domain.MatchSuggestion, all bool) ([]domain.MatchSuggestion, int) {
+	if all || len(list) <= suggestionsShown {
+		return list, 0
 	}
-	return s.catalog.T(localeOf(c), r.Key, args)
+	return list[:suggestionsShown], len(list)
 }
 
 // matchSubmit (POST /a/:slug/applications/:id/match) makes the mentorship

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -205,4 +206,71 @@ func TestMatchingThroughThePages(t *testing.T) {
 	}
 	w = post(s, proposal, url.Values{}, coordinator)
 	expectPage(t, "a proposal with no pair ticked", w, w.Body.String(), http.StatusUnprocessableEntity, `id="pairs-error">Ce champ est obligatoire.`)
+}
+
+func TestShownSuggestionsKeepThePageLight(t *testing.T) {
+	ranked := make([]domain.MatchSuggestion, 25)
+	for i := range ranked {
+		ranked[i].Score = 100 - i
+	}
+	tests := []struct {
+		name      string
+		list      []domain.MatchSuggestion
+		all       bool
+		wantShown int
+		wantAll   int
+	}{
+		{"none", nil, false, 0, 0},
+		{"fewer than the first ones", ranked[:3], false, 3, 0},
+		{"exactly the first ones", ranked[:suggestionsShown], false, suggestionsShown, 0},
+		{"more: the first ones and the count", ranked, false, suggestionsShown, 25},
+		{"all asked", ranked, true, 25, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			shown, all := shownSuggestions(tt.list, tt.all)
+			if len(shown) != tt.wantShown || all != tt.wantAll {
+				t.Fatalf("%d shown and %d in all; want %d and %d", len(shown), all, tt.wantShown, tt.wantAll)
+			}
+			if len(shown) > 0 && shown[0].Score != tt.list[0].Score {
+				t.Errorf("the first shown is not the best ranked")
+			}
+		})
+	}
+}
+
+// TestTheApplicationPageListsTheBestMentorsFirst: with more mentors than
+// a phone needs, the page lists the best ranked and links to all of them.
+func TestTheApplicationPageListsTheBestMentorsFirst(t *testing.T) {
+	ts := startServer(t, 1<<20, "")
+	s := ts.Server
+	c := newCast(t, s, "alliance-nombreuse")
+	c.mentorProfile(t, s, c.userID(callerMentor), "Thiès")
+	// The cast has a mentor and a mentor's invitation, which holds a place.
+	for i := range suggestionsShown - 2 {
+		castMentor(t, s, c, fmt.Sprintf("mentor-%d", i+2), fmt.Sprintf("Mentor %02d", i+2), "Dakar", false)
+	}
+	// The free plan's ten places are taken: two more mentors from before a
+	// downgrade, written directly.
+	for _, who := range []string{callerObserver, callerAdmin} {
+		testkit.Exec(t, ts.db, &c.alliance.ID, "UPDATE members SET roles = roles || ',mentor' WHERE user_id = ?", c.userID(who))
+	}
+	co := castCohort(t, s, c, "Thiès 2027", "Thiès", 10)
+	app := castApplication(t, s, c, co.ID, applicant{"Awa Diop", "Awa Textile", "Thiès", "agrifood", domain.GenderWoman},
+		along[domain.AppAccepted]...)
+	path := "/a/alliance-nombreuse/applications/" + app.ID.String()
+	coordinator := pageSession(t, s, c, callerCoordinator)
+
+	w := get(s, path, coordinator)
+	page := w.Body.String()
+	expectPage(t, "the first mentors", w, page, http.StatusOK, `id="all-mentors"`, "Voir les 11 mentors",
+		`id="suggestion-`+c.userID(callerMentor).String()+`"`)
+	if n := strings.Count(page, `<li id="suggestion-`); n != suggestionsShown {
+		t.Errorf("%d mentors listed, want %d", n, suggestionsShown)
+	}
+	w = get(s, path+"?mentors=all", coordinator)
+	page = w.Body.String()
+	if n := strings.Count(page, `<li id="suggestion-`); w.Code != http.StatusOK || n != suggestionsShown+1 || strings.Contains(page, `id="all-mentors"`) {
+		t.Errorf("all mentors: %d, %d listed", w.Code, n)
+	}
 }
