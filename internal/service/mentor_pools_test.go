@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/mentorat/mentorat/internal/domain"
@@ -91,4 +92,42 @@ func want(ok bool, what string) string {
 		return ""
 	}
 	return what
+}
+
+// Rankings read and refresh the kept pool from many requests at once
+// while the pool changes; the last ranking shows the last change.
+func TestSuggestionsUnderConcurrentChanges(t *testing.T) {
+	e := newPipelineEnv(t, "viviers-concurrents")
+	e.cohort = e.newCohort("Kayes 2027", "Kayes", 10)
+	e.acceptCharter(e.mentor)
+	app := e.applied("vivier-c", domain.AppAccepted)
+	errs := make(chan error, 64)
+	var readers sync.WaitGroup
+	for range 4 {
+		readers.Go(func() {
+			for range 15 {
+				if _, err := e.matching.Suggestions(e.ctx, e.as(e.coord), app.ID); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	for capacity := 1; capacity <= 5; capacity++ {
+		e.exec(&e.alliance.ID, "UPDATE members SET capacity = ? WHERE user_id = ?", capacity, e.mentor.ID)
+	}
+	readers.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	got, err := e.matching.Suggestions(e.ctx, e.as(e.coord), app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sg := range got {
+		if sg.MentorID == e.mentor.ID && sg.FreeCapacity != 5 {
+			t.Fatalf("%d free places after the last change, want 5", sg.FreeCapacity)
+		}
+	}
 }
