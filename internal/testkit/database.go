@@ -106,9 +106,14 @@ func newPostgresDatabase(t testing.TB) Database {
 }
 
 // OpenDB gives the test a fresh, migrated database connected as the app
-// (the restricted role on PostgreSQL), closed at the end.
+// (the restricted role on PostgreSQL), closed at the end. On SQLite it is
+// a copy of one migrated once for the whole test binary.
 func OpenDB(t testing.TB) *store.DB {
 	t.Helper()
+	if !UsePostgres() {
+		path := newMigratedSQLite(t)
+		return Open(t, Database{URL: path, MigrateURL: path})
+	}
 	return Open(t, NewDatabase(t))
 }
 
