@@ -10,7 +10,6 @@ import (
 
 	"github.com/mentorat/mentorat/internal/auth"
 	"github.com/mentorat/mentorat/internal/domain"
-	"github.com/mentorat/mentorat/internal/service"
 	"github.com/mentorat/mentorat/internal/store"
 	"github.com/mentorat/mentorat/internal/testkit/testapp"
 )
@@ -55,20 +54,8 @@ func signIn(t *testing.T, ctx context.Context, base, email, password, next strin
 func TestCharterPublishedThenAccepted(t *testing.T) {
 	t.Parallel()
 	srv := startDemo(t)
-	text := loadCopy(t)
-	fr := func(key string, args ...any) string {
-		t.Helper()
-		m := map[string]any{}
-		for i := 0; i+1 < len(args); i += 2 {
-			m[args[i].(string)] = args[i+1]
-		}
-		text.msg(domain.French, key)
-		return squash(text.catalog.T(domain.French, key, m))
-	}
-	a, err := (&service.Alliances{DB: srv.DB}).BySlug(context.Background(), "alliance-mali-mentors")
-	if err != nil {
-		t.Fatal(err)
-	}
+	fr := frenchCopy(t)
+	a := demoAlliance(t, srv)
 	const password = "une charte pour Bamako 2026"
 	addMember(t, srv, a, "aminata.diallo@example.org", "Aminata Diallo", password, domain.RoleAdmin)
 	addMember(t, srv, a, "oumar.sow@example.org", "Oumar Sow", password, domain.RoleMentor)

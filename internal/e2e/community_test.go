@@ -11,7 +11,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/mentorat/mentorat/internal/domain"
-	"github.com/mentorat/mentorat/internal/service"
 	"github.com/mentorat/mentorat/internal/testkit"
 	"github.com/mentorat/mentorat/tenants"
 )
@@ -57,20 +56,8 @@ func pathname(t *testing.T, ctx context.Context) string {
 func TestMentorCommunityOnPhones(t *testing.T) {
 	t.Parallel()
 	srv := startDemo(t)
-	text := loadCopy(t)
-	fr := func(key string, args ...any) string {
-		t.Helper()
-		m := map[string]any{}
-		for i := 0; i+1 < len(args); i += 2 {
-			m[args[i].(string)] = args[i+1]
-		}
-		text.msg(domain.French, key)
-		return squash(text.catalog.T(domain.French, key, m))
-	}
-	a, err := (&service.Alliances{DB: srv.DB}).BySlug(context.Background(), "alliance-mali-mentors")
-	if err != nil {
-		t.Fatal(err)
-	}
+	fr := frenchCopy(t)
+	a := demoAlliance(t, srv)
 	const password = "une intervision à Ségou 2026"
 	addMember(t, srv, a, "fatou.coulibaly@example.org", "Fatou Coulibaly", password, domain.RoleCoordinator)
 	addMember(t, srv, a, "oumar.sow@example.org", "Oumar Sow", password, domain.RoleMentor)

@@ -11,7 +11,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/mentorat/mentorat/internal/app"
-	"github.com/mentorat/mentorat/internal/domain"
 	"github.com/mentorat/mentorat/internal/testkit"
 	"github.com/mentorat/mentorat/internal/testkit/testapp"
 )
@@ -36,16 +35,7 @@ func TestSignupCreateAllianceInviteAccept(t *testing.T) {
 		Options: app.Options{Web: true, Workers: true, Migrate: true, Demo: true},
 		Env:     map[string]string{"MENTORAT_ADDR": addr, "MENTORAT_BASE_URL": "http://" + addr},
 	})
-	text := loadCopy(t)
-	fr := func(key string, args ...any) string {
-		t.Helper()
-		m := map[string]any{}
-		for i := 0; i+1 < len(args); i += 2 {
-			m[args[i].(string)] = args[i+1]
-		}
-		text.msg(domain.French, key) // fails when the catalog lacks it
-		return squash(text.catalog.T(domain.French, key, m))
-	}
+	fr := frenchCopy(t)
 
 	admin := newBrowser(t, phoneWidth, phoneHeight)
 	askForLanguages(t, admin, "fr-FR,fr;q=0.9")

@@ -45,6 +45,16 @@ func frenchCopy(t *testing.T) func(key string, args ...any) string {
 	}
 }
 
+// demoAlliance is the demo alliance of a running product.
+func demoAlliance(t *testing.T, srv *testapp.RunningApp) *domain.Alliance {
+	t.Helper()
+	a, err := (&service.Alliances{DB: srv.DB}).BySlug(context.Background(), "alliance-mali-mentors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 // applyOnPhone: on a 360 px phone, in French, an entrepreneur opens the
 // demo alliance's page, taps Apply on the cohort, and fills the form,
 // first with an e-mail address that lacks its domain: the form comes back
@@ -168,10 +178,7 @@ func TestApplyOnPhone(t *testing.T) {
 	applicant := applyOnPhone(t, srv, applicantOnPhone{Name: "Awa Sangaré", Email: "awa.sangare@example.org",
 		Phone: "+223 70 12 34 56", City: "Ségou", Business: "Karité Sangaré", Cohort: "Ségou 2027"})
 
-	a, err := (&service.Alliances{DB: srv.DB}).BySlug(context.Background(), "alliance-mali-mentors")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := demoAlliance(t, srv)
 	const password = "le fleuve Niger à Ségou"
 	addMember(t, srv, a, "aminata.diarra@example.org", "Aminata Diarra", password, domain.RoleAdmin)
 	addMember(t, srv, a, "moussa.traore@example.org", "Moussa Traoré", password, domain.RoleMentor)
