@@ -138,7 +138,7 @@ func (s *Applications) record(ctx context.Context, tx *store.Tx, c Caller, apps 
 		if err != nil {
 			return err
 		}
-		tell = &decisionMails{apps: s, tx: tx, alliance: c.Alliance, words: words, cohorts: map[domain.ID]*domain.Cohort{}}
+		tell = &decisionMails{baseURL: s.BaseURL, tx: tx, alliance: c.Alliance, words: words, cohorts: map[domain.ID]*domain.Cohort{}}
 	}
 	for i, app := range apps {
 		if err := tx.SetApplicationStatus(ctx, c.Alliance.ID, app.ID, to, now); err != nil {
@@ -164,7 +164,7 @@ func (s *Applications) record(ctx context.Context, tx *store.Tx, c Caller, apps 
 // decisionMails queue the decision mails of one move, reading the
 // alliance's wording and each cohort once however many applications move.
 type decisionMails struct {
-	apps     *Applications
+	baseURL  string
 	tx       *store.Tx
 	alliance *domain.Alliance
 	words    *wordings
@@ -188,7 +188,7 @@ func (d *decisionMails) send(ctx context.Context, app *domain.Application) error
 	}
 	a := d.alliance
 	args := map[string]any{"name": app.Applicant.Name, "alliance": a.Name, "cohort": cohort.Name,
-		"link": d.apps.BaseURL + "/a/" + a.Slug + "/applications/" + app.ID.String()}
+		"link": d.baseURL + "/a/" + a.Slug + "/applications/" + app.ID.String()}
 	subject, body := d.words.render("decision."+string(app.Status), app.Locale, args)
 	return jobs.EnqueueMail(ctx, d.tx, mail.Message{To: app.Applicant.Email, Subject: subject, Text: body})
 }

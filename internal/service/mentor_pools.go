@@ -62,10 +62,11 @@ func (p *mentorPools) keep(alliance domain.ID, pool mentorPool) {
 	if p.kept == nil {
 		p.kept = map[domain.ID]mentorPool{}
 	}
-	if old, ok := p.kept[alliance]; ok && old.version > pool.version {
+	old, ok := p.kept[alliance]
+	if ok && old.version > pool.version {
 		return
 	}
-	if _, ok := p.kept[alliance]; !ok && len(p.kept) >= maxKeptPools {
+	if !ok && len(p.kept) >= maxKeptPools {
 		for other := range p.kept { // any one: the map's order is random
 			delete(p.kept, other)
 			break

@@ -35,11 +35,12 @@ func (db *DB) InPlatform(ctx context.Context, fn func(*Tx) error) error {
 	return db.run(ctx, domain.ID{}, fn)
 }
 
-// ReadPlatform runs fn's reads of platform tables (accounts, the
-// alliance registry) on the pool, each statement on its own, with no
-// transaction around them: one round trip per read, for the lookups every
-// request makes before its use case. On PostgreSQL no tenant is set
-// outside a transaction, so fn sees no row of any tenant table.
+// ReadPlatform runs fn's statements on platform tables (accounts, the
+// alliance registry) on the pool, each on its own, with no transaction
+// around them: one round trip per statement, for the lookups every request
+// makes before its use case (and a lone single-row write such as a
+// token's last use). On PostgreSQL no tenant is set outside a
+// transaction, so fn sees no row of any tenant table.
 func (db *DB) ReadPlatform(ctx context.Context, fn func(*Tx) error) error {
 	return classify(fn(&Tx{tx: db.bun, postgres: db.postgres}))
 }
